@@ -1,0 +1,2 @@
+package dev.kirchhoff.benchmarks;
+final class Placeholder {}

@@ -1,0 +1,6 @@
+package dev.kirchhoff.cli;
+
+public final class Kirchhoff {
+    public static void main(String[] args) {
+    }
+}

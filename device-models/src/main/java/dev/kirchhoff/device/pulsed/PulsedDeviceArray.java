@@ -1,0 +1,236 @@
+package dev.kirchhoff.device.pulsed;
+
+import dev.kirchhoff.device.Checks;
+import dev.kirchhoff.device.ChunkedParallel;
+import dev.kirchhoff.device.ConductanceRange;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The state of many pulsed devices of one model, stored as a structure of arrays: one
+ * {@code double[]} per quantity, indexed by device. This class owns the conductance state,
+ * the per-device bounds and the per-device up/down step scales drawn from
+ * {@link PulseVariability}; subclasses hold the model's own per-device parameters and define
+ * one pulse in {@link #next}.
+ *
+ * <p>Memory: 40 bytes per device here (conductance, gMin, gMax, upScale, downScale), plus 8
+ * when write noise is on, plus what a subclass adds.
+ *
+ * <p>Randomness: every call that draws takes a {@link UniformRandomProvider}; the work is split
+ * by {@link ChunkedParallel}, so a seed gives the same bits on one core or two.
+ */
+public abstract class PulsedDeviceArray {
+    /** Conductance state (S). */
+    protected final double[] conductanceSiemens;
+    /** Per-device lower bound (S). */
+    protected final double[] gMinSiemens;
+    /** Per-device upper bound (S). */
+    protected final double[] gMaxSiemens;
+    /** Per-device factor on the potentiation step, {@code up_bias + gain_i + r_i ≥ 0}. */
+    protected final double[] upScale;
+    /** Per-device factor on the depression step, {@code down_bias + gain_i − r_i ≥ 0}. */
+    protected final double[] downScale;
+    /** Write noise currently on each device's read (S), or null when write noise is off. */
+    private final double[] writeNoiseSiemens;
+
+    private final ConductanceRange nominalRange;
+    private final PulseVariability variability;
+    private final double writeNoiseSigmaSiemens;
+
+    /**
+     * Draws the shared device-to-device parameters.
+     *
+     * @param range              nominal window
+     * @param variability        asymmetry and spreads
+     * @param nominalStepSiemens the model's nominal step, the unit of the write noise (S)
+     * @param deviceCount        number of devices, ≥ 1
+     * @param rng                advanced by the draws
+     */
+    protected PulsedDeviceArray(ConductanceRange range, PulseVariability variability, double nominalStepSiemens,
+            int deviceCount, UniformRandomProvider rng) {
+        Checks.positive("deviceCount", deviceCount);
+        this.nominalRange = range;
+        this.variability = variability;
+        this.writeNoiseSigmaSiemens = variability.writeNoiseStd() * Checks.nonNegative("nominalStepSiemens", nominalStepSiemens);
+        conductanceSiemens = new double[deviceCount];
+        gMinSiemens = new double[deviceCount];
+        gMaxSiemens = new double[deviceCount];
+        upScale = new double[deviceCount];
+        downScale = new double[deviceCount];
+        writeNoiseSiemens = writeNoiseSigmaSiemens > 0 ? new double[deviceCount] : null;
+        double upBias = Math.min(variability.upDown(), 0);
+        double downBias = -Math.max(variability.upDown(), 0);
+        ChunkedParallel.run(deviceCount, rng, (from, to, r) -> {
+            ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
+            for (int i = from; i < to; i++) {
+                double gMin = range.gMinSiemens() * (1 + variability.boundsDtod() * gauss.sample());
+                double gMax = range.gMaxSiemens() * (1 + variability.boundsDtod() * gauss.sample());
+                gMin = Math.max(gMin, 0);
+                if (!(gMax > gMin)) {
+                    // A spread so wide that the window closed: keep a window of 1% of the nominal width.
+                    gMax = gMin + 0.01 * range.widthSiemens();
+                }
+                double xiGain = gauss.sample();
+                double gain = variability.logNormalStep()
+                        ? Math.exp(variability.stepDtod() * xiGain)
+                        : 1 + variability.stepDtod() * xiGain;
+                double asym = variability.upDownDtod() * gauss.sample();
+                gMinSiemens[i] = gMin;
+                gMaxSiemens[i] = gMax;
+                upScale[i] = Math.max(upBias + gain + asym, 0);
+                downScale[i] = Math.max(downBias + gain - asym, 0);
+                conductanceSiemens[i] = gMin;
+            }
+        });
+    }
+
+    /** Number of devices. */
+    public final int size() {
+        return conductanceSiemens.length;
+    }
+
+    /** Nominal window the devices were drawn around. */
+    public final ConductanceRange nominalRange() {
+        return nominalRange;
+    }
+
+    /** The spreads the devices were drawn with. */
+    public final PulseVariability variability() {
+        return variability;
+    }
+
+    /** Conductance state of device {@code i} (S), without write noise. */
+    public final double conductance(int i) {
+        return conductanceSiemens[i];
+    }
+
+    /** Device {@code i}'s own lower bound (S). */
+    public final double gMin(int i) {
+        return gMinSiemens[i];
+    }
+
+    /** Device {@code i}'s own upper bound (S). */
+    public final double gMax(int i) {
+        return gMaxSiemens[i];
+    }
+
+    /** Device {@code i}'s factor on the potentiation step. */
+    public final double upScale(int i) {
+        return upScale[i];
+    }
+
+    /** Device {@code i}'s factor on the depression step. */
+    public final double downScale(int i) {
+        return downScale[i];
+    }
+
+    /**
+     * Reads every device: state plus the write noise of its last pulse.
+     *
+     * @param out modified: {@code out[i]} = read conductance of device i (S); length ≥ size()
+     */
+    public final void read(double[] out) {
+        int n = size();
+        if (out.length < n) {
+            throw new IllegalArgumentException("out.length must be at least " + n + ", got " + out.length);
+        }
+        if (writeNoiseSiemens == null) {
+            System.arraycopy(conductanceSiemens, 0, out, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = conductanceSiemens[i] + writeNoiseSiemens[i];
+            }
+        }
+    }
+
+    /**
+     * Sets every device's state, clipped to its own bounds (programming by an ideal write-verify).
+     *
+     * @param gSiemens not modified: target conductances (S), non-negative and finite, length = size()
+     */
+    public final void setConductances(double[] gSiemens) {
+        if (gSiemens.length != size()) {
+            throw new IllegalArgumentException("gSiemens.length must be " + size() + ", got " + gSiemens.length);
+        }
+        Checks.conductances("gSiemens", gSiemens);
+        for (int i = 0; i < gSiemens.length; i++) {
+            conductanceSiemens[i] = Math.min(Math.max(gSiemens[i], gMinSiemens[i]), gMaxSiemens[i]);
+        }
+        if (writeNoiseSiemens != null) {
+            java.util.Arrays.fill(writeNoiseSiemens, 0);
+        }
+    }
+
+    /** Sets every device to the same target conductance, clipped to its own bounds. */
+    public final void fill(double gSiemens) {
+        Checks.nonNegative("gSiemens", gSiemens);
+        for (int i = 0; i < size(); i++) {
+            conductanceSiemens[i] = Math.min(Math.max(gSiemens, gMinSiemens[i]), gMaxSiemens[i]);
+        }
+        if (writeNoiseSiemens != null) {
+            java.util.Arrays.fill(writeNoiseSiemens, 0);
+        }
+    }
+
+    /**
+     * Applies one pulse of the same polarity to every device.
+     *
+     * @param polarity +1 potentiation, −1 depression, 0 no pulse
+     * @param rng      source of the cycle-to-cycle and write noise (advanced)
+     */
+    public final void applyPulse(int polarity, UniformRandomProvider rng) {
+        if (polarity < -1 || polarity > 1) {
+            throw new IllegalArgumentException("polarity must be -1, 0 or +1, got " + polarity);
+        }
+        pulse(null, polarity, rng);
+    }
+
+    /**
+     * Applies at most one pulse to each device.
+     *
+     * @param polarity not modified: per device +1 potentiation, −1 depression, 0 no pulse; length = size()
+     * @param rng      source of the cycle-to-cycle and write noise (advanced)
+     */
+    public final void applyPulses(byte[] polarity, UniformRandomProvider rng) {
+        if (polarity.length != size()) {
+            throw new IllegalArgumentException("polarity.length must be " + size() + ", got " + polarity.length);
+        }
+        pulse(polarity, 0, rng);
+    }
+
+    private void pulse(byte[] polarity, int uniformPolarity, UniformRandomProvider rng) {
+        final double c2c = variability.c2cStd();
+        final double[] wn = writeNoiseSiemens;
+        final double wnSigma = writeNoiseSigmaSiemens;
+        final double[] g = conductanceSiemens;
+        final double[] lo = gMinSiemens;
+        final double[] hi = gMaxSiemens;
+        ChunkedParallel.run(size(), rng, (from, to, r) -> {
+            ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
+            for (int i = from; i < to; i++) {
+                int p = polarity == null ? uniformPolarity : polarity[i];
+                if (p == 0) {
+                    continue;
+                }
+                double xi = c2c > 0 ? gauss.sample() : 0;
+                double next = next(i, g[i], p, xi);
+                g[i] = Math.min(Math.max(next, lo[i]), hi[i]);
+                if (wn != null) {
+                    wn[i] = wnSigma * gauss.sample();
+                }
+            }
+        });
+    }
+
+    /**
+     * One pulse on device {@code i}, before clipping to its bounds. Called from the hot loop:
+     * allocate nothing.
+     *
+     * @param i        device index
+     * @param g        its conductance before the pulse (S)
+     * @param polarity +1 or −1
+     * @param xi       a standard normal draw for the cycle-to-cycle noise (0 when c2cStd is 0)
+     * @return the conductance after the pulse (S), to be clipped by the caller
+     */
+    protected abstract double next(int i, double g, int polarity, double xi);
+}

@@ -1,2 +1,0 @@
-package dev.kirchhoff.benchmarks;
-final class Placeholder {}

@@ -115,4 +115,18 @@ class PulseResponseCommandTest {
             assertEquals(1, files.count(), "no temporary file left");
         }
     }
+
+    static java.util.stream.Stream<String> modelNames() {
+        return dev.kirchhoff.device.pulsed.PulsedModels.names().stream();
+    }
+
+    /** Every named model runs, and its default spans a good part of the window in 100 pulses. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("modelNames")
+    void everyModelRuns(String model) {
+        CliRun run = CliRun.of("device", "pulse-response", "--model", model, "--devices", "20", "--cycles", "1");
+        assertEquals(0, run.status(), run.err());
+        double maxG = run.out().lines().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[4])).max().orElseThrow();
+        assertTrue(maxG > 10e-6, model + " reached only " + maxG + " S of the 1-25 uS window");
+    }
 }

@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kirchhoff.device.pulsed.ConstantStep;
+import dev.kirchhoff.device.pulsed.ExpStep;
+import dev.kirchhoff.device.pulsed.LinearStep;
+import dev.kirchhoff.device.pulsed.PiecewiseStep;
+import dev.kirchhoff.device.pulsed.PowStep;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import dev.kirchhoff.device.pulsed.SoftBounds;
 import java.io.IOException;
@@ -48,6 +53,11 @@ public final class NoiseProfiles {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = SoftBounds.class, name = SoftBounds.NAME),
+        @JsonSubTypes.Type(value = ConstantStep.class, name = ConstantStep.NAME),
+        @JsonSubTypes.Type(value = LinearStep.class, name = LinearStep.NAME),
+        @JsonSubTypes.Type(value = ExpStep.class, name = ExpStep.NAME),
+        @JsonSubTypes.Type(value = PowStep.class, name = PowStep.NAME),
+        @JsonSubTypes.Type(value = PiecewiseStep.class, name = PiecewiseStep.NAME),
     })
     private interface PulsedModelTypes {
     }

@@ -56,7 +56,7 @@ public record ConstantStep(ConductanceRange range, double stepUpSiemens, double 
         return of(range, AIHWKIT_RELATIVE_STEP * range.widthSiemens(), PulseVariability.AIHWKIT_DEFAULT);
     }
 
-    /** A copy with other spreads. */
+    @Override
     public ConstantStep withVariability(PulseVariability v) {
         return new ConstantStep(range, stepUpSiemens, stepDownSiemens, v);
     }

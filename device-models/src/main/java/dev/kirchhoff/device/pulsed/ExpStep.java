@@ -97,7 +97,7 @@ public record ExpStep(ConductanceRange range, double stepUpSiemens, double stepD
         return defaults(range, ConstantStep.AIHWKIT_RELATIVE_STEP * range.widthSiemens());
     }
 
-    /** A copy with other spreads. */
+    @Override
     public ExpStep withVariability(PulseVariability v) {
         return new ExpStep(range, stepUpSiemens, stepDownSiemens, amplitudeUp, amplitudeDown, gammaUp, gammaDown,
                 zSlope, zOffset, v);

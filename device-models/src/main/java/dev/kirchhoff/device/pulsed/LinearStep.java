@@ -76,7 +76,12 @@ public record LinearStep(ConductanceRange range, double stepUpSiemens, double st
         return new LinearStep(range, step, step, 0.1153, 0.5085, PulseVariability.AIHWKIT_DEFAULT.withExponentDtod(0.1));
     }
 
-    /** A copy with other spreads. */
+    /** A copy with one nominal step size Δg in both directions (S). */
+    public LinearStep withStep(double stepSiemens) {
+        return new LinearStep(range, stepSiemens, stepSiemens, gammaUp, gammaDown, variability);
+    }
+
+    @Override
     public LinearStep withVariability(PulseVariability v) {
         return new LinearStep(range, stepUpSiemens, stepDownSiemens, gammaUp, gammaDown, v);
     }

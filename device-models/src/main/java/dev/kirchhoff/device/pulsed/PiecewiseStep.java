@@ -79,7 +79,7 @@ public record PiecewiseStep(ConductanceRange range, double stepUpSiemens, double
                 new double[] {1}, PulseVariability.AIHWKIT_DEFAULT);
     }
 
-    /** A copy with other spreads. */
+    @Override
     public PiecewiseStep withVariability(PulseVariability v) {
         return new PiecewiseStep(range, stepUpSiemens, stepDownSiemens, upNodes, downNodes, v);
     }

@@ -65,7 +65,7 @@ public record PowStep(ConductanceRange range, double stepUpSiemens, double stepD
         return of(range, step, 1.0, PulseVariability.AIHWKIT_DEFAULT.withExponentDtod(0.1));
     }
 
-    /** A copy with other spreads. */
+    @Override
     public PowStep withVariability(PulseVariability v) {
         return new PowStep(range, stepUpSiemens, stepDownSiemens, gammaUp, gammaDown, v);
     }

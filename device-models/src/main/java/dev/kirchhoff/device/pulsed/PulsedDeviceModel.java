@@ -17,6 +17,9 @@ public interface PulsedDeviceModel {
     /** Asymmetry and spreads. */
     PulseVariability variability();
 
+    /** A copy of this model with other spreads. */
+    PulsedDeviceModel withVariability(PulseVariability variability);
+
     /**
      * Draws {@code deviceCount} devices, each starting at its own {@code gMin_i}.
      *

@@ -9,8 +9,10 @@ import java.util.function.Function;
 /**
  * The pulsed-update models by name, each with default parameters scaled to a conductance window:
  * the entry point of the command line's {@code --model}. Defaults take aihwkit's spreads
- * ({@link PulseVariability#AIHWKIT_DEFAULT}) and a nominal step of 1/100 of the window, so a
- * potentiation run of about 100–200 pulses spans it.
+ * ({@link PulseVariability#AIHWKIT_DEFAULT}) and shapes (each model's {@code defaults}), but a
+ * nominal step of 1/100 of the window instead of aihwkit's 1/1200, so that a potentiation run of
+ * about 100–200 pulses spans it, as in a typical measured device. {@code pow-step} uses γ = 2
+ * (aihwkit's default γ = 1 is soft bounds) and {@code piecewise-step} a saturating node table.
  */
 public final class PulsedModels {
     /** Window used when none is given: 1–25 µS (aihwkit's PCM g_max of 25 µS). */
@@ -19,10 +21,23 @@ public final class PulsedModels {
     private static final Map<String, Function<ConductanceRange, PulsedDeviceModel>> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put(SoftBounds.NAME, r -> SoftBounds.of(r, r.widthSiemens() / 100, PulseVariability.AIHWKIT_DEFAULT));
+        PulseVariability spreads = PulseVariability.AIHWKIT_DEFAULT;
+        DEFAULTS.put(SoftBounds.NAME, r -> SoftBounds.of(r, step(r), spreads));
+        DEFAULTS.put(ConstantStep.NAME, r -> ConstantStep.of(r, step(r), spreads));
+        DEFAULTS.put(LinearStep.NAME, r -> LinearStep.defaults(r).withStep(step(r)));
+        DEFAULTS.put(ExpStep.NAME, r -> ExpStep.defaults(r, step(r)));
+        DEFAULTS.put(PowStep.NAME, r -> PowStep.of(r, step(r), 2.0, spreads.withExponentDtod(0.1)));
+        // A saturating table, as measured devices show: up steps shrink towards gMax, down steps towards gMin.
+        DEFAULTS.put(PiecewiseStep.NAME, r -> PiecewiseStep.of(r, step(r), new double[] {1.6, 1.3, 1.0, 0.7, 0.4},
+                new double[] {0.4, 0.7, 1.0, 1.3, 1.6}, spreads));
     }
 
     private PulsedModels() {
+    }
+
+    /** Default nominal step: 1/100 of the window. */
+    private static double step(ConductanceRange r) {
+        return r.widthSiemens() / 100;
     }
 
     /** The names {@link #defaults} accepts, in a stable order. */

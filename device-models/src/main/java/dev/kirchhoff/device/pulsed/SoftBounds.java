@@ -68,6 +68,11 @@ public record SoftBounds(ConductanceRange range, double alphaUpSiemens, double a
     }
 
     @Override
+    public SoftBounds withVariability(PulseVariability v) {
+        return new SoftBounds(range, alphaUpSiemens, alphaDownSiemens, headroom, v);
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }

@@ -1,0 +1,26 @@
+package dev.kirchhoff.profiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kirchhoff.device.pulsed.PulsedModels;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every model the command line can name can be written to a profile and read back identical. */
+class EveryModelRoundTripTest {
+    static Stream<String> modelNames() {
+        return PulsedModels.names().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modelNames")
+    void jsonRoundTripIsIdentical(String name) {
+        NoiseProfile p = NoiseProfile.of(name + "-defaults", "PulsedModels defaults",
+                PulsedModels.defaults(name, PulsedModels.DEFAULT_RANGE));
+        String json = NoiseProfiles.toJson(p);
+        NoiseProfile back = NoiseProfiles.parse(json, name);
+        assertEquals(p, back);
+        assertEquals(json, NoiseProfiles.toJson(back));
+    }
+}

@@ -120,13 +120,15 @@ class PulseResponseCommandTest {
         return dev.kirchhoff.device.pulsed.PulsedModels.names().stream();
     }
 
-    /** Every named model runs, and its default spans a good part of the window in 100 pulses. */
+    /** Every named model runs, and its default covers at least a factor 2 in conductance in 100 pulses. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("modelNames")
     void everyModelRuns(String model) {
         CliRun run = CliRun.of("device", "pulse-response", "--model", model, "--devices", "20", "--cycles", "1");
         assertEquals(0, run.status(), run.err());
-        double maxG = run.out().lines().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[4])).max().orElseThrow();
-        assertTrue(maxG > 10e-6, model + " reached only " + maxG + " S of the 1-25 uS window");
+        double[] g = run.out().lines().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[4])).toArray();
+        double min = java.util.Arrays.stream(g).min().orElseThrow();
+        double max = java.util.Arrays.stream(g).max().orElseThrow();
+        assertTrue(max > 2 * min, model + " moved only from " + min + " to " + max + " S in 100 pulses");
     }
 }

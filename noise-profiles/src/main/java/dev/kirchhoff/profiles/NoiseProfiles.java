@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kirchhoff.device.pulsed.ConstantStep;
 import dev.kirchhoff.device.pulsed.ExpStep;
 import dev.kirchhoff.device.pulsed.LinearStep;
+import dev.kirchhoff.device.pulsed.NeuroSimNonlinear;
 import dev.kirchhoff.device.pulsed.PiecewiseStep;
 import dev.kirchhoff.device.pulsed.PowStep;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
@@ -58,6 +59,7 @@ public final class NoiseProfiles {
         @JsonSubTypes.Type(value = ExpStep.class, name = ExpStep.NAME),
         @JsonSubTypes.Type(value = PowStep.class, name = PowStep.NAME),
         @JsonSubTypes.Type(value = PiecewiseStep.class, name = PiecewiseStep.NAME),
+        @JsonSubTypes.Type(value = NeuroSimNonlinear.class, name = NeuroSimNonlinear.NAME),
     })
     private interface PulsedModelTypes {
     }

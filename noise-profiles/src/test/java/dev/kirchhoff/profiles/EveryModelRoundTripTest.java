@@ -23,4 +23,12 @@ class EveryModelRoundTripTest {
         assertEquals(p, back);
         assertEquals(json, NoiseProfiles.toJson(back));
     }
+
+    /** A linear NeuroSim curve has A = ∞; the profile must still round-trip. */
+    @org.junit.jupiter.api.Test
+    void linearNeuroSimRoundTrips() {
+        NoiseProfile p = NoiseProfile.of("linear", "test", dev.kirchhoff.device.pulsed.NeuroSimNonlinear.linear(
+                PulsedModels.DEFAULT_RANGE, 64, dev.kirchhoff.device.pulsed.PulseVariability.NONE));
+        assertEquals(p, NoiseProfiles.parse(NoiseProfiles.toJson(p), "linear"));
+    }
 }

@@ -13,6 +13,8 @@ import java.util.function.Function;
  * nominal step of 1/100 of the window instead of aihwkit's 1/1200, so that a potentiation run of
  * about 100–200 pulses spans it, as in a typical measured device. {@code pow-step} uses γ = 2
  * (aihwkit's default γ = 1 is soft bounds) and {@code piecewise-step} a saturating node table.
+ * The {@code neurosim-*} names are NeuroSim's measured devices ({@link NeuroSimDevices}), which
+ * carry their own conductance window and ignore the one given.
  */
 public final class PulsedModels {
     /** Window used when none is given: 1–25 µS (aihwkit's PCM g_max of 25 µS). */
@@ -30,9 +32,21 @@ public final class PulsedModels {
         // A saturating table, as measured devices show: up steps shrink towards gMax, down steps towards gMin.
         DEFAULTS.put(PiecewiseStep.NAME, r -> PiecewiseStep.of(r, step(r), new double[] {1.6, 1.3, 1.0, 0.7, 0.4},
                 new double[] {0.4, 0.7, 1.0, 1.3, 1.6}, spreads));
+        // NeuroSim's pulse-number model: 100 states, moderate nonlinearity both ways, 2% additive c2c.
+        DEFAULTS.put(NeuroSimNonlinear.NAME, r -> NeuroSimNonlinear.fromLabels(r, 100, 100, 1.0, -1.0,
+                PulseVariability.NONE.withC2cStd(0.02).withStepDtod(0.1).withUpDownDtod(0.01)));
+        // The measured devices of NeuroSim's table carry their own window: the range is not used.
+        for (NeuroSimDevices d : NeuroSimDevices.values()) {
+            DEFAULTS.put(presetName(d), r -> d.model());
+        }
     }
 
     private PulsedModels() {
+    }
+
+    /** Command-line name of a NeuroSim preset, e.g. {@code neurosim-ag-a-si} for {@code AG_A_SI}. */
+    public static String presetName(NeuroSimDevices d) {
+        return NeuroSimNonlinear.NAME + "-" + d.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** Default nominal step: 1/100 of the window. */

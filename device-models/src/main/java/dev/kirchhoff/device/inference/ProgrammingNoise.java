@@ -85,6 +85,13 @@ public interface ProgrammingNoise {
         /**
          * RRAM of Wan et al., Nature 2022 (doi:10.1038/s41586-022-04992-8), spread 1 s after
          * programming: c = 0.348, 16.030, −43.853, 45.393, −16.815 µS, fitted at g_max = 40 µS.
+         *
+         * <p>As in aihwkit's {@code ReRamWan2022NoiseModel}, the 1-day and 2-day fits are the
+         * whole deviation from the target at that time (there is no separate drift law for this
+         * RRAM): to model a read one day later, program with {@link #rramWan2022OneDay} and use
+         * {@link DriftModel#NONE}. Rescaling: aihwkit's comment puts the reference at 40 µS, but
+         * its code stores it under a different attribute name and so applies no rescaling (σ in µS
+         * independent of g_max); here the reference is 40 µS, and the two agree at g_max = 40 µS.
          */
         public static Polynomial rramWan2022OneSecond(double gMaxSiemens) {
             return new Polynomial(new double[] {0.348, 16.030, -43.853, 45.393, -16.815}, gMaxSiemens, 40e-6);

@@ -45,6 +45,17 @@ public interface CompactModel {
         return new double[0];
     }
 
+    /**
+     * A voltage-dependent state value that motion from below cannot cross: for the voltage V,
+     * {@code f(s, V) ≥ 0} for {@code s ≤ c(V)} and {@code f(s, V) = 0} for {@code s > c(V)}, with
+     * f not small just below c. A state driven up to c then slides along c(V(t)) (the Filippov
+     * solution), where an explicit integrator would chatter between the two sides with tiny steps;
+     * the simulator projects onto c instead, exactly. {@code +∞} (no such boundary) by default.
+     */
+    default double slidingCeiling(double vVolts) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Noise intensity σ(s, V) in state units per √s; 0 (deterministic) by default. */
     default double stateNoiseIntensity(double state, double vVolts) {
         return 0;

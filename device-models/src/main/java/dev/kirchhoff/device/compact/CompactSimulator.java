@@ -11,8 +11,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * model's {@linkplain CompactModel#switchingThresholdsVolts() switching thresholds}; between cuts
  * the right-hand side {@code f(s, V(t))} is smooth (up to the state bounds, which the integrator
  * handles by clamping), so the error control sees no discontinuity it has to find by rejection.
- * A discontinuity that depends on the state (Stanford-PKU's minimum field) is left to the error
- * control, which shrinks the step onto it.
+ * A boundary in (state, voltage) where the rate drops to zero and which the state slides along
+ * (Stanford-PKU's minimum field under RESET) is met by projection
+ * ({@link CompactModel#slidingCeiling}); any other state-dependent discontinuity is left to the
+ * error control, which shrinks the step onto it.
  *
  * <p>Noise: when an {@link UniformRandomProvider} is passed and the model's noise intensity σ is
  * non-zero, {@code σ(s, V(t_mid))·√Δt·N(0,1)} is added to the state at the end of each smooth
@@ -224,13 +226,31 @@ public record CompactSimulator(CompactModel model, double relativeTolerance, dou
             }
         }
 
-        /** {@code f(s, V_k(t))} on one waveform segment k. */
+        /**
+         * {@code f(s, V_k(t))} on one waveform segment k, projecting onto the model's sliding
+         * ceiling: within a step the state may not exceed the larger of its start value and the
+         * running maximum of c(V(τ)) over the stage times τ so far.
+         */
         private final class SegmentRhs implements OdeSystem {
             int segment;
+            double ceiling;
 
             @Override
             public void derivatives(double t, double[] s, double[] sDot) {
                 sDot[0] = model.stateRate(s[0], waveform.voltageOnSegment(segment, t));
+            }
+
+            @Override
+            public void beginStep(double t, double[] s) {
+                ceiling = Math.max(s[0], model.slidingCeiling(waveform.voltageOnSegment(segment, t)));
+            }
+
+            @Override
+            public void project(double t, double[] s) {
+                ceiling = Math.max(ceiling, model.slidingCeiling(waveform.voltageOnSegment(segment, t)));
+                if (s[0] > ceiling) {
+                    s[0] = ceiling;
+                }
             }
         }
     }

@@ -27,7 +27,10 @@ import java.util.Arrays;
  * i.e. the integrator solves {@code y' = f(t, clamp(y))}, whose right-hand side is Lipschitz
  * when f is; every accepted state is clamped too. A step that crosses a bound therefore sees
  * only a kink, which the error control resolves with a few smaller steps, and a state resting on
- * a bound while f pushes outward stays there with large steps.
+ * a bound while f pushes outward stays there with large steps. The same holds for the optional
+ * {@link OdeSystem#project} hook, applied after the clamp to every stage input and to the new
+ * state: a constraint that moves with t (a sliding boundary) is met exactly instead of being
+ * resolved by rejected steps.
  *
  * <p>Not thread-safe: one instance per thread. Work arrays are allocated once in the constructor.
  */
@@ -184,6 +187,7 @@ public final class DormandPrince54 {
             }
             boolean lands = t + 1.05 * h >= t1;
             double hs = lands ? t1 - t : h;
+            f.beginStep(t, y);
 
             for (int i = 0; i < n; i++) {
                 yStage[i] = y[i] + hs * A21 * k1[i];
@@ -210,7 +214,7 @@ public final class DormandPrince54 {
                 yNew[i] = y[i] + hs * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
                 yStage[i] = yNew[i];
             }
-            eval(f, tEnd, k7); // FSAL: clamps yStage, so k7 = f at the accepted (clamped) state
+            eval(f, tEnd, k7); // FSAL: clamps and projects yStage, so k7 = f at the accepted state
 
             double sum = 0;
             for (int i = 0; i < n; i++) {
@@ -252,9 +256,10 @@ public final class DormandPrince54 {
         stepProposal = h;
     }
 
-    /** Clamps {@link #yStage}, evaluates f there into {@code out}. */
+    /** Clamps and projects {@link #yStage}, evaluates f there into {@code out}. */
     private void eval(OdeSystem f, double t, double[] out) {
         clamp(yStage);
+        f.project(t, yStage);
         f.derivatives(t, yStage, out);
         evaluations++;
     }
@@ -283,6 +288,7 @@ public final class DormandPrince54 {
         }
         double h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 * hMax : Math.sqrt(dny / dnf) * 0.01;
         h = Math.min(h, hMax);
+        f.beginStep(t0, y);
         for (int i = 0; i < n; i++) {
             yStage[i] = y[i] + h * k1[i];
         }

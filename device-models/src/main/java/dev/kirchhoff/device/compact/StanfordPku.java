@@ -213,7 +213,7 @@ public record StanfordPku(double i0Amperes, double g0Metres, double v0Volts, dou
 
     /**
      * The largest gap that still moves at voltage V: the minimum-field condition
-     * {@code γ(g)·|V|/t_ox ≥ F_min} holds exactly for {@code g ≤ g*(V) = (γ0 − F_min·t_ox/|V|)/β)^(1/3)·1 nm}
+     * {@code γ(g)·|V|/t_ox ≥ F_min} holds exactly for {@code g ≤ g*(V) = ((γ0 − F_min·t_ox/|V|)/β)^(1/3)·1 nm}
      * (γ decreases with g). {@code +∞} when F_min = 0, {@code −∞} when nothing moves (V = 0).
      */
     public double movingGapLimitMetres(double vVolts) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code kirchhoff device …}: experiments on single devices. */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "Simulate experiments on memristive devices.",
-        subcommands = {PulseResponseCommand.class})
+        subcommands = {PulseResponseCommand.class, IvSweepCommand.class, PulseTrainCommand.class})
 final class DeviceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package dev.kirchhoff.device.pulsed;
 
-import dev.kirchhoff.device.Checks;
 import dev.kirchhoff.device.ConductanceRange;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -34,13 +33,7 @@ public record ConstantStep(ConductanceRange range, double stepUpSiemens, double 
     public static final double AIHWKIT_RELATIVE_STEP = 0.001 / 1.2;
 
     public ConstantStep {
-        Checks.positive("stepUpSiemens", stepUpSiemens);
-        Checks.positive("stepDownSiemens", stepDownSiemens);
-        double w = range.widthSiemens();
-        if (!(stepUpSiemens <= w) || !(stepDownSiemens <= w)) {
-            throw new IllegalArgumentException("stepUpSiemens and stepDownSiemens must not exceed the window width "
-                    + w + " S, got " + stepUpSiemens + " and " + stepDownSiemens);
-        }
+        PulsedParameters.requireStepsWithinWindow(range, stepUpSiemens, stepDownSiemens);
     }
 
     /** One nominal step size for both directions. */

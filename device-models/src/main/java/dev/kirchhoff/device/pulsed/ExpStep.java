@@ -1,10 +1,8 @@
 package dev.kirchhoff.device.pulsed;
 
 import dev.kirchhoff.device.Checks;
-import dev.kirchhoff.device.ChunkedParallel;
 import dev.kirchhoff.device.ConductanceRange;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Exponential-step device: the step is a nominal step times a factor that falls off
@@ -65,19 +63,13 @@ public record ExpStep(ConductanceRange range, double stepUpSiemens, double stepD
     public static final double AIHWKIT_B = 0.2425;
 
     public ExpStep {
-        Checks.positive("stepUpSiemens", stepUpSiemens);
-        Checks.positive("stepDownSiemens", stepDownSiemens);
+        PulsedParameters.requireStepsWithinWindow(range, stepUpSiemens, stepDownSiemens);
         Checks.finite("amplitudeUp", amplitudeUp);
         Checks.finite("amplitudeDown", amplitudeDown);
         Checks.finite("gammaUp", gammaUp);
         Checks.finite("gammaDown", gammaDown);
         Checks.finite("zSlope", zSlope);
         Checks.finite("zOffset", zOffset);
-        double w = range.widthSiemens();
-        if (!(stepUpSiemens <= w) || !(stepDownSiemens <= w)) {
-            throw new IllegalArgumentException("stepUpSiemens and stepDownSiemens must not exceed the window width "
-                    + w + " S, got " + stepUpSiemens + " and " + stepDownSiemens);
-        }
     }
 
     /**
@@ -145,25 +137,10 @@ public record ExpStep(ConductanceRange range, double stepUpSiemens, double stepD
             b = m.zOffset();
             centre = 0.5 * (m.range().gMinSiemens() + m.range().gMaxSiemens());
             c2c = m.variability().c2cStd();
-            double spread = m.variability().exponentDtod();
-            if (spread > 0) {
-                double[] up = new double[n];
-                double[] down = new double[n];
-                double gu = gammaUp;
-                double gd = gammaDown;
-                ChunkedParallel.run(n, rng, (from, to, r) -> {
-                    ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
-                    for (int i = from; i < to; i++) {
-                        up[i] = gu * Math.abs(1 + spread * gauss.sample());
-                        down[i] = gd * Math.abs(1 + spread * gauss.sample());
-                    }
-                });
-                gammaUpPerDevice = up;
-                gammaDownPerDevice = down;
-            } else {
-                gammaUpPerDevice = null;
-                gammaDownPerDevice = null;
-            }
+            double[][] perDevice = PulsedParameters.drawExponents(n, gammaUp, gammaDown, m.variability().exponentDtod(),
+                    false, rng);
+            gammaUpPerDevice = perDevice == null ? null : perDevice[0];
+            gammaDownPerDevice = perDevice == null ? null : perDevice[1];
         }
 
         @Override

@@ -1,10 +1,8 @@
 package dev.kirchhoff.device.pulsed;
 
 import dev.kirchhoff.device.Checks;
-import dev.kirchhoff.device.ChunkedParallel;
 import dev.kirchhoff.device.ConductanceRange;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Linear-step device: the step shrinks linearly with the conductance in the direction it moves
@@ -48,15 +46,9 @@ public record LinearStep(ConductanceRange range, double stepUpSiemens, double st
     public static final String NAME = "linear-step";
 
     public LinearStep {
-        Checks.positive("stepUpSiemens", stepUpSiemens);
-        Checks.positive("stepDownSiemens", stepDownSiemens);
+        PulsedParameters.requireStepsWithinWindow(range, stepUpSiemens, stepDownSiemens);
         Checks.nonNegative("gammaUp", gammaUp);
         Checks.nonNegative("gammaDown", gammaDown);
-        double w = range.widthSiemens();
-        if (!(stepUpSiemens <= w) || !(stepDownSiemens <= w)) {
-            throw new IllegalArgumentException("stepUpSiemens and stepDownSiemens must not exceed the window width "
-                    + w + " S, got " + stepUpSiemens + " and " + stepDownSiemens);
-        }
     }
 
     /** One step size and one slope for both directions. */
@@ -121,25 +113,10 @@ public record LinearStep(ConductanceRange range, double stepUpSiemens, double st
             slopeUp = m.gammaUp() / halfWidth;
             slopeDown = m.gammaDown() / halfWidth;
             c2c = m.variability().c2cStd();
-            double spread = m.variability().exponentDtod();
-            if (spread > 0) {
-                double[] up = new double[n];
-                double[] down = new double[n];
-                double su = slopeUp;
-                double sd = slopeDown;
-                ChunkedParallel.run(n, rng, (from, to, r) -> {
-                    ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
-                    for (int i = from; i < to; i++) {
-                        up[i] = Math.abs(su * (1 + spread * gauss.sample()));
-                        down[i] = Math.abs(sd * (1 + spread * gauss.sample()));
-                    }
-                });
-                slopeUpPerDevice = up;
-                slopeDownPerDevice = down;
-            } else {
-                slopeUpPerDevice = null;
-                slopeDownPerDevice = null;
-            }
+            double[][] perDevice = PulsedParameters.drawExponents(n, slopeUp, slopeDown, m.variability().exponentDtod(),
+                    false, rng);
+            slopeUpPerDevice = perDevice == null ? null : perDevice[0];
+            slopeDownPerDevice = perDevice == null ? null : perDevice[1];
         }
 
         /** Device {@code i}'s γ⁺_i. */

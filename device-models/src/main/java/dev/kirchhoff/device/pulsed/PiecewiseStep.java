@@ -35,13 +35,7 @@ public record PiecewiseStep(ConductanceRange range, double stepUpSiemens, double
     public static final String NAME = "piecewise-step";
 
     public PiecewiseStep {
-        Checks.positive("stepUpSiemens", stepUpSiemens);
-        Checks.positive("stepDownSiemens", stepDownSiemens);
-        double w = range.widthSiemens();
-        if (!(stepUpSiemens <= w) || !(stepDownSiemens <= w)) {
-            throw new IllegalArgumentException("stepUpSiemens and stepDownSiemens must not exceed the window width "
-                    + w + " S, got " + stepUpSiemens + " and " + stepDownSiemens);
-        }
+        PulsedParameters.requireStepsWithinWindow(range, stepUpSiemens, stepDownSiemens);
         upNodes = checkedCopy("upNodes", upNodes);
         downNodes = checkedCopy("downNodes", downNodes);
     }

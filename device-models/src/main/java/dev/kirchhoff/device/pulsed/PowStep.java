@@ -1,10 +1,8 @@
 package dev.kirchhoff.device.pulsed;
 
 import dev.kirchhoff.device.Checks;
-import dev.kirchhoff.device.ChunkedParallel;
 import dev.kirchhoff.device.ConductanceRange;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Power-step device: the step falls off as a power of the distance to the bound it moves towards
@@ -39,15 +37,9 @@ public record PowStep(ConductanceRange range, double stepUpSiemens, double stepD
     public static final String NAME = "pow-step";
 
     public PowStep {
-        Checks.positive("stepUpSiemens", stepUpSiemens);
-        Checks.positive("stepDownSiemens", stepDownSiemens);
+        PulsedParameters.requireStepsWithinWindow(range, stepUpSiemens, stepDownSiemens);
         Checks.positive("gammaUp", gammaUp);
         Checks.positive("gammaDown", gammaDown);
-        double w = range.widthSiemens();
-        if (!(stepUpSiemens <= w) || !(stepDownSiemens <= w)) {
-            throw new IllegalArgumentException("stepUpSiemens and stepDownSiemens must not exceed the window width "
-                    + w + " S, got " + stepUpSiemens + " and " + stepDownSiemens);
-        }
     }
 
     /** One step size and one exponent for both directions. */
@@ -102,26 +94,10 @@ public record PowStep(ConductanceRange range, double stepUpSiemens, double stepD
             gammaUp = m.gammaUp();
             gammaDown = m.gammaDown();
             c2c = m.variability().c2cStd();
-            double spread = m.variability().exponentDtod();
-            if (spread > 0) {
-                double[] up = new double[n];
-                double[] down = new double[n];
-                double gu = gammaUp;
-                double gd = gammaDown;
-                ChunkedParallel.run(n, rng, (from, to, r) -> {
-                    ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
-                    for (int i = from; i < to; i++) {
-                        double gain = Math.abs(1 + spread * gauss.sample());
-                        up[i] = gu * gain;
-                        down[i] = gd * gain;
-                    }
-                });
-                gammaUpPerDevice = up;
-                gammaDownPerDevice = down;
-            } else {
-                gammaUpPerDevice = null;
-                gammaDownPerDevice = null;
-            }
+            double[][] perDevice = PulsedParameters.drawExponents(n, gammaUp, gammaDown, m.variability().exponentDtod(),
+                    true, rng);
+            gammaUpPerDevice = perDevice == null ? null : perDevice[0];
+            gammaDownPerDevice = perDevice == null ? null : perDevice[1];
         }
 
         /** Device {@code i}'s γ⁺_i. */

@@ -1,0 +1,546 @@
+package dev.kirchhoff.crossbar;
+
+import dev.kirchhoff.device.Checks;
+import dev.kirchhoff.device.pulsed.PulsedDeviceArray;
+import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * An analog tile: an M-input, N-output weight matrix held by pulsed devices on one crossbar
+ * (a {@link ConductanceMapping}), read through a {@link CrossbarEngine} and a {@link Periphery},
+ * and trained in place by stochastic pulse trains. After aihwkit's analog tile (Rasch et al.,
+ * AICAS 2021, doi:10.1109/AICAS51828.2021.9458494) and the resistive processing unit of Gokmen
+ * &amp; Vlasov (Front. Neurosci. 2016, doi:10.3389/fnins.2016.00333).
+ *
+ * <p>Devices. One {@link PulsedDeviceArray} holds all M×C devices of the crossbar, device
+ * {@code i·C + c} at row i and physical column c; the roles (G⁺, G⁻, reference, slice) are sets
+ * of columns given by the mapping. One array rather than one per role keeps the physical layout
+ * (the devices of one weight share their word line, which matters under IR drop) and lets one
+ * engine call read every role.
+ *
+ * <p>Reads. {@link #forward} computes {@code y = W·x} for a batch through the forward periphery:
+ * rows are driven at {@code V = x̂·V_read}, the engine gives the column currents, the mapping
+ * turns them into weights-domain outputs, and the ADC converts them (see {@link Periphery} for
+ * the equations, the output unit and the management schemes). {@link #backward} computes
+ * {@code Wᵀ·d} by the transposed read with the backward periphery. The engine is built from the
+ * devices' read conductances by the factory on the first read after the devices changed, so
+ * the work that depends only on G is done once per batch and an IR-drop engine plugs in as
+ * well as the ideal one. Periphery work is O(K·(M + C)) per batch and allocates nothing per
+ * element; Gaussians come from {@link ZigguratSampler.NormalizedGaussian}.
+ *
+ * <p>Update. {@link #update} applies {@code W ← W − lr·Σ_k d_k·x_kᵀ} by the parallel
+ * stochastic update of Gokmen &amp; Vlasov 2016, sample by sample: in each of BL slots, input i
+ * fires with probability {@code min(B|x_i|, 1)} and output j with {@code min(A|d_j|, 1)},
+ * {@code A = B = √(lr/(Δw_min·BL))}, where {@code Δw_min = Δg/s} is the device's nominal step
+ * in weight units. Each coincidence sends one pulse to the device of (i, j) that the mapping
+ * names for the sign of the change, {@code sign(Δw_ij) = −sign(x_i·d_j)} (SGD descends the
+ * gradient d·xᵀ). So {@code E[Δw_ij] = BL·B|x_i|·A|d_j|·Δw_min·(−sign(x_i d_j)) = −lr·d_j·x_i}
+ * for a device whose steps are Δw_min on average and far from its bounds. The pulses go through
+ * the devices' own model ({@link PulsedDeviceArray#applyPulses}), one call per slot with
+ * coincidences; the work is O(K·BL·M·C).
+ *
+ * <p>Randomness: every method that draws takes a {@link UniformRandomProvider}; the periphery
+ * draws sequentially from it and the devices split it per chunk
+ * ({@link dev.kirchhoff.device.ChunkedParallel}), so a seed gives the same result on any number of
+ * threads. Not thread-safe: a tile owns its scratch buffers.
+ */
+public final class AnalogTile {
+    private final ConductanceMapping mapping;
+    private final int m;
+    private final int n;
+    private final int c;
+    private final PulsedDeviceArray devices;
+    private final double nominalStepSiemens;
+    private final Function<ConductanceMatrix, CrossbarEngine> engineFactory;
+    private final TileConfig config;
+
+    private final double[] g;
+    private final byte[] polarity;
+    private final int[] columnUp;
+    private final int[] columnDown;
+    private final byte polarityUp;
+    private final byte polarityDown;
+
+    private CrossbarEngine engine;
+    private double[] outputBounds;
+    private long boundRepeats;
+
+    // Scratch, grown on demand with the batch.
+    private int capacity;
+    private double[] drive;
+    private double[] columnDrive;
+    private double[] currents;
+    private double[] analog;
+    private double[] alpha;
+    private double[] beta;
+    private int[] halvings;
+    private int[] pending;
+    private int[] next;
+
+    private AnalogTile(ConductanceMapping mapping, PulsedDeviceArray devices, double nominalStepSiemens,
+            Function<ConductanceMatrix, CrossbarEngine> engineFactory, TileConfig config) {
+        this.mapping = mapping;
+        this.m = mapping.inputs();
+        this.n = mapping.outputs();
+        this.c = mapping.columns();
+        this.devices = devices;
+        this.nominalStepSiemens = nominalStepSiemens;
+        this.engineFactory = engineFactory;
+        this.config = config;
+        this.g = new double[m * c];
+        this.polarity = new byte[m * c];
+        this.columnUp = new int[n];
+        this.columnDown = new int[n];
+        for (int j = 0; j < n; j++) {
+            columnUp[j] = mapping.updateColumn(j, true);
+            columnDown[j] = mapping.updateColumn(j, false);
+        }
+        this.polarityUp = mapping.updatePolarity(true);
+        this.polarityDown = mapping.updatePolarity(false);
+    }
+
+    /**
+     * A tile with all weights programmed to zero.
+     *
+     * @param mapping            weights to conductances, fixes M, N and C
+     * @param model              the devices' model; {@code model.create(M·C, deviceRng)} draws them
+     * @param nominalStepSiemens Δg, the device's nominal step (S), positive: Δw_min = Δg/s
+     * @param engineFactory      builds the engine for the current conductances (e.g. {@code IdealCrossbar::new})
+     * @param config             periphery, read voltage, pulse-train length
+     * @param deviceRng          source of the device-to-device draws (advanced)
+     */
+    public static AnalogTile create(ConductanceMapping mapping, PulsedDeviceModel model, double nominalStepSiemens,
+            Function<ConductanceMatrix, CrossbarEngine> engineFactory, TileConfig config,
+            UniformRandomProvider deviceRng) {
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(model, "model");
+        Checks.positive("nominalStepSiemens", nominalStepSiemens);
+        Objects.requireNonNull(engineFactory, "engineFactory");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(deviceRng, "deviceRng");
+        long size = (long) mapping.inputs() * mapping.columns();
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("inputs·columns must fit an int, got " + size);
+        }
+        PulsedDeviceArray devices = model.create((int) size, deviceRng);
+        AnalogTile tile = new AnalogTile(mapping, devices, nominalStepSiemens, engineFactory, config);
+        tile.programWeights(new double[mapping.outputs() * mapping.inputs()]);
+        return tile;
+    }
+
+    /** M, the number of inputs. */
+    public int inputs() {
+        return m;
+    }
+
+    /** N, the number of outputs. */
+    public int outputs() {
+        return n;
+    }
+
+    /** The weight-to-conductance mapping. */
+    public ConductanceMapping mapping() {
+        return mapping;
+    }
+
+    /** The periphery and update settings. */
+    public TileConfig config() {
+        return config;
+    }
+
+    /** Δw_min = Δg/s, the nominal device step in weight units. */
+    public double weightStep() {
+        return nominalStepSiemens / mapping.weightScaleSiemens();
+    }
+
+    /** Batch rows re-read by bound management since the tile was made (a diagnostic). */
+    public long boundManagementRepeats() {
+        return boundRepeats;
+    }
+
+    /**
+     * Programs W by an ideal write-verify: each device is set to its target, clipped to its own
+     * bounds ({@link PulsedDeviceArray#setConductances}).
+     *
+     * @param weights not modified: N×M row-major, finite
+     */
+    public void programWeights(double[] weights) {
+        mapping.targetConductances(weights, g);
+        devices.setConductances(g);
+        engine = null;
+    }
+
+    /**
+     * The weights the devices hold now, from their read conductances.
+     *
+     * @param wOut modified: N×M row-major
+     */
+    public void readWeights(double[] wOut) {
+        devices.read(g);
+        mapping.weightsOf(g, wOut);
+    }
+
+    /**
+     * The read conductances of the crossbar.
+     *
+     * @param gOut modified: M×C row-major (S)
+     */
+    public void readConductances(double[] gOut) {
+        ConductanceMapping.requireLength("gOut", gOut, (long) m * c);
+        devices.read(g);
+        System.arraycopy(g, 0, gOut, 0, m * c);
+    }
+
+    /**
+     * Reads the weights and programs them again: resets a differential pair to one active
+     * device per weight, re-encodes bit slices (carry), clips to ±w_max.
+     */
+    public void refresh() {
+        double[] w = new double[n * m];
+        readWeights(w);
+        programWeights(w);
+    }
+
+    /**
+     * Forward read, {@code y_k ≈ W·x_k} through the forward periphery.
+     *
+     * @param x     not modified: K×M inputs (weights domain), finite
+     * @param batch K ≥ 1
+     * @param yOut  modified: K×N outputs
+     * @param rng   source of the periphery's noise (advanced); may be null when it draws nothing
+     * @throws IllegalStateException when the ADC is PERCENTILE-calibrated and not yet calibrated
+     */
+    public void forward(double[] x, int batch, double[] yOut, UniformRandomProvider rng) {
+        read(true, x, batch, yOut, rng, false);
+    }
+
+    /**
+     * Transposed read, {@code z_k ≈ Wᵀ·d_k} through the backward periphery.
+     *
+     * @param d     not modified: K×N inputs (weights domain), finite
+     * @param batch K ≥ 1
+     * @param zOut  modified: K×M outputs
+     * @param rng   source of the periphery's noise (advanced); may be null when it draws nothing
+     */
+    public void backward(double[] d, int batch, double[] zOut, UniformRandomProvider rng) {
+        read(false, d, batch, zOut, rng, false);
+    }
+
+    /**
+     * Calibrates the forward ADC's PERCENTILE bounds: the forward periphery's noise management
+     * and noise are applied to {@code x}, the ADC is left out, and B is set to the
+     * {@link Adc#percentile()}-th percentile of the |u| so obtained, over the whole batch (one
+     * bound) or per column ({@link Adc#perColumn()}). A bound of 0 (all outputs zero) is replaced
+     * by the smallest positive double.
+     *
+     * @param x     not modified: K×M calibration inputs
+     * @param batch K ≥ 1
+     * @param rng   source of the periphery's noise; may be null when it draws nothing
+     */
+    public void calibrateOutputBounds(double[] x, int batch, UniformRandomProvider rng) {
+        double[] u = new double[batch * n];
+        read(true, x, batch, u, rng, true);
+        Adc adc = config.forward().adc();
+        double[] bounds;
+        if (adc.perColumn()) {
+            bounds = new double[n];
+            double[] col = new double[batch];
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < batch; k++) {
+                    col[k] = Math.abs(u[k * n + j]);
+                }
+                bounds[j] = percentile(col, adc.percentile());
+            }
+        } else {
+            for (int k = 0; k < u.length; k++) {
+                u[k] = Math.abs(u[k]);
+            }
+            bounds = new double[] {percentile(u, adc.percentile())};
+        }
+        outputBounds = bounds;
+    }
+
+    /** The calibrated ADC bounds (one, or one per column), or null before calibration. */
+    public double[] outputBounds() {
+        return outputBounds == null ? null : outputBounds.clone();
+    }
+
+    private static double percentile(double[] values, double p) {
+        Arrays.sort(values);
+        int idx = (int) Math.ceil(p / 100 * values.length) - 1;
+        double b = values[Math.max(0, Math.min(values.length - 1, idx))];
+        return b > 0 ? b : Double.MIN_VALUE;
+    }
+
+    /**
+     * One stochastic pulse-train update per sample, {@code W ← W − lr·d_k·x_kᵀ} in expectation
+     * (see the class comment for the scheme and its sign convention).
+     *
+     * @param x            not modified: K×M inputs of the forward pass, finite
+     * @param d            not modified: K×N errors at the outputs, finite
+     * @param batch        K ≥ 1
+     * @param learningRate lr ≥ 0; 0 leaves the devices and rng untouched
+     * @param rng          source of the pulse trains and the devices' noise (advanced)
+     */
+    public void update(double[] x, double[] d, int batch, double learningRate, UniformRandomProvider rng) {
+        Checks.positive("batch", batch);
+        ConductanceMapping.requireLength("x", x, (long) batch * m);
+        ConductanceMapping.requireLength("d", d, (long) batch * n);
+        Checks.nonNegative("learningRate", learningRate);
+        requireFinite("x", x, batch * m);
+        requireFinite("d", d, batch * n);
+        if (learningRate == 0) {
+            return;
+        }
+        Objects.requireNonNull(rng, "rng");
+        int slots = config.pulseSlots();
+        double scale = Math.sqrt(learningRate / (weightStep() * slots));
+        double[] px = new double[m];
+        double[] pd = new double[n];
+        int[] firedI = new int[m];
+        int[] firedJ = new int[n];
+        boolean changed = false;
+        for (int k = 0; k < batch; k++) {
+            boolean anyX = false;
+            boolean anyD = false;
+            for (int i = 0; i < m; i++) {
+                px[i] = Math.min(scale * Math.abs(x[k * m + i]), 1);
+                anyX |= px[i] > 0;
+            }
+            for (int j = 0; j < n; j++) {
+                pd[j] = Math.min(scale * Math.abs(d[k * n + j]), 1);
+                anyD |= pd[j] > 0;
+            }
+            if (!anyX || !anyD) {
+                continue;
+            }
+            for (int t = 0; t < slots; t++) {
+                int ni = 0;
+                for (int i = 0; i < m; i++) {
+                    double p = px[i];
+                    if (p > 0 && rng.nextDouble() < p) {
+                        firedI[ni++] = i;
+                    }
+                }
+                int nj = 0;
+                for (int j = 0; j < n; j++) {
+                    double p = pd[j];
+                    if (p > 0 && rng.nextDouble() < p) {
+                        firedJ[nj++] = j;
+                    }
+                }
+                if (ni == 0 || nj == 0) {
+                    continue;
+                }
+                setPolarities(x, d, k, firedI, ni, firedJ, nj, false);
+                devices.applyPulses(polarity, rng);
+                setPolarities(x, d, k, firedI, ni, firedJ, nj, true);
+                changed = true;
+            }
+        }
+        if (changed) {
+            engine = null;
+        }
+    }
+
+    /** Writes (or clears) the pulse polarity of every coincidence of one slot. */
+    private void setPolarities(double[] x, double[] d, int k, int[] firedI, int ni, int[] firedJ, int nj,
+            boolean clear) {
+        for (int a = 0; a < ni; a++) {
+            int i = firedI[a];
+            boolean xPositive = x[k * m + i] > 0;
+            int row = i * c;
+            for (int b = 0; b < nj; b++) {
+                int j = firedJ[b];
+                // Δw = −lr·d·x: the weight increases when x and d have opposite signs.
+                boolean increase = xPositive != (d[k * n + j] > 0);
+                int col = increase ? columnUp[j] : columnDown[j];
+                polarity[row + col] = clear ? 0 : (increase ? polarityUp : polarityDown);
+            }
+        }
+    }
+
+    private static void requireFinite(String name, double[] a, int len) {
+        for (int k = 0; k < len; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException(name + "[" + k + "] must be finite, got " + a[k]);
+            }
+        }
+    }
+
+    private CrossbarEngine engine() {
+        if (engine == null) {
+            devices.read(g);
+            engine = engineFactory.apply(ConductanceMatrix.of(m, c, g));
+            if (engine.rows() != m || engine.cols() != c) {
+                throw new IllegalStateException("engineFactory must return an engine of " + m + "×" + c + ", got "
+                        + engine.rows() + "×" + engine.cols());
+            }
+        }
+        return engine;
+    }
+
+    private void ensureCapacity(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        capacity = batch;
+        int wide = Math.max(Math.max(m, n), c);
+        drive = new double[batch * Math.max(m, n)];
+        columnDrive = new double[batch * c];
+        currents = new double[batch * wide];
+        analog = new double[batch * Math.max(m, n)];
+        alpha = new double[batch];
+        beta = new double[batch];
+        halvings = new int[batch];
+        pending = new int[batch];
+        next = new int[batch];
+    }
+
+    /**
+     * The periphery pipeline of one direction (class comment of {@link Periphery}). With
+     * {@code calibrate}, u before the ADC is written to {@code out} and bound management is off.
+     */
+    private void read(boolean forward, double[] in, int batch, double[] out, UniformRandomProvider rng,
+            boolean calibrate) {
+        Checks.positive("batch", batch);
+        int inLen = forward ? m : n;
+        int outLen = forward ? n : m;
+        ConductanceMapping.requireLength(forward ? "x" : "d", in, (long) batch * inLen);
+        ConductanceMapping.requireLength(forward ? "yOut" : "zOut", out, (long) batch * outLen);
+        Periphery io = forward ? config.forward() : config.backward();
+        Adc adc = io.adc();
+        double[] bounds = null;
+        if (!calibrate && adc.mode() == Adc.RangeMode.PERCENTILE) {
+            if (outputBounds == null) {
+                throw new IllegalStateException("the forward ADC is PERCENTILE-calibrated: call calibrateOutputBounds first");
+            }
+            bounds = outputBounds;
+        }
+        if (io.random()) {
+            Objects.requireNonNull(rng, "rng");
+        }
+        ZigguratSampler.NormalizedGaussian gauss = io.random() ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
+        CrossbarEngine eng = engine();
+        ensureCapacity(batch);
+
+        // Noise management and the rows to read.
+        int count = 0;
+        for (int k = 0; k < batch; k++) {
+            double a = 1;
+            if (io.noiseManagement()) {
+                a = 0;
+                int o = k * inLen;
+                for (int i = 0; i < inLen; i++) {
+                    double v = Math.abs(in[o + i]);
+                    if (!(v < Double.POSITIVE_INFINITY)) {
+                        throw new IllegalArgumentException((forward ? "x[" : "d[") + (o + i) + "] must be finite, got "
+                                + in[o + i]);
+                    }
+                    a = Math.max(a, v);
+                }
+            }
+            alpha[k] = a;
+            beta[k] = 1;
+            halvings[k] = 0;
+            if (a == 0) {
+                Arrays.fill(out, k * outLen, (k + 1) * outLen, 0.0);
+            } else {
+                pending[count++] = k;
+            }
+        }
+        boolean manageBounds = forward && !calibrate && io.boundManagement() && adc.mode() != Adc.RangeMode.MAX;
+        Dac dac = io.dac();
+        boolean stochastic = dac.stochasticRounding() && dac.bits() > 0;
+        double inNoise = io.inputNoiseStd();
+        double outNoise = io.outputNoiseStd();
+        double vRead = config.readVoltageVolts();
+        double wMax = mapping.weightMax();
+        double unit = 1 / (vRead * wMax);
+        boolean firstPass = true;
+        while (count > 0) {
+            // DAC: x̂ = DAC(β·x/α) + σ_in·ξ, rows at x̂·V_read.
+            for (int r = 0; r < count; r++) {
+                int k = pending[r];
+                double f = beta[k] / alpha[k];
+                int o = k * inLen;
+                int p = r * inLen;
+                for (int i = 0; i < inLen; i++) {
+                    double v = in[o + i];
+                    if (firstPass && !Double.isFinite(v)) {
+                        throw new IllegalArgumentException((forward ? "x[" : "d[") + (o + i) + "] must be finite, got " + v);
+                    }
+                    double q = stochastic ? dac.convert(v * f, rng) : dac.convert(v * f);
+                    if (inNoise > 0) {
+                        q += inNoise * gauss.sample();
+                    }
+                    drive[p + i] = q * vRead;
+                }
+            }
+            firstPass = false;
+            // The analog read and the mapping's read-out: analog = W·x̂·V_read (weights domain).
+            if (forward) {
+                eng.forward(drive, count, currents);
+                mapping.forwardOutputs(currents, count, analog);
+            } else {
+                mapping.backwardDrive(drive, count, columnDrive);
+                eng.backward(columnDrive, count, currents);
+                mapping.backwardOutputs(currents, count, analog);
+            }
+            // Output noise, ADC, undo the scaling; collect the rows that clipped.
+            int nextCount = 0;
+            for (int r = 0; r < count; r++) {
+                int k = pending[r];
+                int p = r * outLen;
+                int o = k * outLen;
+                double rowMax = 0;
+                for (int j = 0; j < outLen; j++) {
+                    double u = analog[p + j] * unit;
+                    if (outNoise > 0) {
+                        u += outNoise * gauss.sample();
+                    }
+                    analog[p + j] = u;
+                    rowMax = Math.max(rowMax, Math.abs(u));
+                }
+                if (calibrate) {
+                    System.arraycopy(analog, p, out, o, outLen);
+                    continue;
+                }
+                double back = wMax * alpha[k] / beta[k];
+                boolean clipped = false;
+                if (adc.mode() == Adc.RangeMode.MAX) {
+                    double b = rowMax > 0 ? rowMax : Double.MIN_VALUE;
+                    for (int j = 0; j < outLen; j++) {
+                        out[o + j] = adc.convert(analog[p + j], b) * back;
+                    }
+                } else if (bounds == null || bounds.length == 1) {
+                    double b = bounds == null ? adc.bound() : bounds[0];
+                    clipped = rowMax > b;
+                    for (int j = 0; j < outLen; j++) {
+                        out[o + j] = adc.convert(analog[p + j], b) * back;
+                    }
+                } else {
+                    for (int j = 0; j < outLen; j++) {
+                        double u = analog[p + j];
+                        clipped |= Math.abs(u) > bounds[j];
+                        out[o + j] = adc.convert(u, bounds[j]) * back;
+                    }
+                }
+                if (clipped && manageBounds && halvings[k] < io.maxBoundHalvings()) {
+                    halvings[k]++;
+                    beta[k] *= 0.5;
+                    next[nextCount++] = k;
+                }
+            }
+            boundRepeats += nextCount;
+            int[] swap = pending;
+            pending = next;
+            next = swap;
+            count = nextCount;
+        }
+    }
+}

@@ -84,6 +84,30 @@ class AnalogTileTest {
     }
 
     @Test
+    void idealBitSlicedTileComputesWithTheQuantisedWeights() {
+        int m = 11;
+        int n = 5;
+        int batch = 3;
+        UniformRandomProvider r = rng(13L);
+        double[] w = random(r, n * m, 0.8);
+        double[] x = random(r, batch * m, 1.0);
+        double[] d = random(r, batch * n, 1.0);
+        BitSlicedMapping map = BitSlicedMapping.fitted(m, n, 2, 16, RANGE, w);
+        AnalogTile t = tile(map, TileConfig.IDEAL, w);
+        double[] wq = new double[n * m];
+        t.readWeights(wq);
+        for (int k = 0; k < w.length; k++) {
+            assertEquals(w[k], wq[k], map.quantisationBound() * (1 + 1e-9));
+        }
+        double[] y = new double[batch * n];
+        t.forward(x, batch, y, null);
+        assertArrayEquals(mvm(wq, n, m, x, batch), y, 1e-12 * m);
+        double[] z = new double[batch * m];
+        t.backward(d, batch, z, null);
+        assertArrayEquals(mvm(transpose(wq, n, m), m, n, d, batch), z, 1e-12 * n);
+    }
+
+    @Test
     void noiseManagementMakesTheQuantisedForwardScaleInvariant() {
         int m = 32;
         int n = 8;

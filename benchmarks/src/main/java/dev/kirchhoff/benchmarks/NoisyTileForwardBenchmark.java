@@ -81,10 +81,10 @@ public class NoisyTileForwardBenchmark {
         ConstantStep model = ConstantStep.of(range, range.widthSiemens() / 100, PulseVariability.NONE);
         ConductanceMapping ref = ReferenceColumnMapping.fitted(size, size, range, w);
         ConductanceMapping pair = DifferentialPairMapping.fitted(size, size, range, w);
-        referenceTile = AnalogTile.create(ref, model, range.widthSiemens() / 100, IdealCrossbar::new,
+        referenceTile = AnalogTile.create(ref, model, IdealCrossbar::new,
                 TileConfig.AIHWKIT_DEFAULT, rng);
         referenceTile.programWeights(w);
-        pairTile = AnalogTile.create(pair, model, range.widthSiemens() / 100, IdealCrossbar::new,
+        pairTile = AnalogTile.create(pair, model, IdealCrossbar::new,
                 TileConfig.AIHWKIT_DEFAULT, rng);
         pairTile.programWeights(w);
         double[] g = new double[size * size];

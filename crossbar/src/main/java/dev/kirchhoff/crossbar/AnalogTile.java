@@ -107,18 +107,17 @@ public final class AnalogTile {
      * A tile with all weights programmed to zero.
      *
      * @param mapping            weights to conductances, fixes M, N and C
-     * @param model              the devices' model; {@code model.create(M·C, deviceRng)} draws them
-     * @param nominalStepSiemens Δg, the device's nominal step (S), positive: Δw_min = Δg/s
+     * @param model              the devices' model; {@code model.create(M·C, deviceRng)} draws them, and
+     *                           its nominal step Δg sets the weight step Δw_min = Δg/s
      * @param engineFactory      builds the engine for the current conductances (e.g. {@code IdealCrossbar::new})
      * @param config             periphery, read voltage, pulse-train length
      * @param deviceRng          source of the device-to-device draws (advanced)
      */
-    public static AnalogTile create(ConductanceMapping mapping, PulsedDeviceModel model, double nominalStepSiemens,
+    public static AnalogTile create(ConductanceMapping mapping, PulsedDeviceModel model,
             Function<ConductanceMatrix, CrossbarEngine> engineFactory, TileConfig config,
             UniformRandomProvider deviceRng) {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(model, "model");
-        Checks.positive("nominalStepSiemens", nominalStepSiemens);
         Objects.requireNonNull(engineFactory, "engineFactory");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(deviceRng, "deviceRng");
@@ -127,7 +126,7 @@ public final class AnalogTile {
             throw new IllegalArgumentException("inputs·columns must fit an int, got " + size);
         }
         PulsedDeviceArray devices = model.create((int) size, deviceRng);
-        AnalogTile tile = new AnalogTile(mapping, devices, nominalStepSiemens, engineFactory, config);
+        AnalogTile tile = new AnalogTile(mapping, devices, model.nominalStepSiemens(), engineFactory, config);
         tile.programWeights(new double[mapping.outputs() * mapping.inputs()]);
         return tile;
     }

@@ -30,7 +30,7 @@ class AnalogTileTest {
     }
 
     static AnalogTile tile(ConductanceMapping map, TileConfig config, double[] w) {
-        AnalogTile t = AnalogTile.create(map, CLEAN, RANGE.widthSiemens() / 100, IDEAL, config, rng(99L));
+        AnalogTile t = AnalogTile.create(map, CLEAN, IDEAL, config, rng(99L));
         t.programWeights(w);
         return t;
     }
@@ -315,8 +315,7 @@ class AnalogTileTest {
             ForkJoinPool pool = new ForkJoinPool(p);
             try {
                 results[p - 1] = pool.submit(() -> {
-                    AnalogTile t = AnalogTile.create(DifferentialPairMapping.of(m, n, RANGE, 1.0), noisy,
-                            RANGE.widthSiemens() / 100, IDEAL, TileConfig.AIHWKIT_DEFAULT, rng(10L));
+                    AnalogTile t = AnalogTile.create(DifferentialPairMapping.of(m, n, RANGE, 1.0), noisy, IDEAL, TileConfig.AIHWKIT_DEFAULT, rng(10L));
                     t.programWeights(w0);
                     UniformRandomProvider run = rng(11L);
                     t.update(x, d, batch, 0.05, run);

@@ -55,6 +55,11 @@ public record ConstantStep(ConductanceRange range, double stepUpSiemens, double 
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(stepUpSiemens(), stepDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -71,7 +76,7 @@ public record ConstantStep(ConductanceRange range, double stepUpSiemens, double 
         private final double c2c;
 
         Array(ConstantStep m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.stepUpSiemens(), m.stepDownSiemens()), n, rng);
+            super(m, n, rng);
             stepUp = m.stepUpSiemens();
             stepDown = m.stepDownSiemens();
             c2c = m.variability().c2cStd();

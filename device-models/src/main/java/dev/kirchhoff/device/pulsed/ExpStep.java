@@ -96,6 +96,11 @@ public record ExpStep(ConductanceRange range, double stepUpSiemens, double stepD
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(stepUpSiemens(), stepDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -126,7 +131,7 @@ public record ExpStep(ConductanceRange range, double stepUpSiemens, double stepD
         private final double c2c;
 
         Array(ExpStep m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.stepUpSiemens(), m.stepDownSiemens()), n, rng);
+            super(m, n, rng);
             stepUp = m.stepUpSiemens();
             stepDown = m.stepDownSiemens();
             amplitudeUp = m.amplitudeUp();

@@ -79,6 +79,11 @@ public record LinearStep(ConductanceRange range, double stepUpSiemens, double st
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(stepUpSiemens(), stepDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -105,7 +110,7 @@ public record LinearStep(ConductanceRange range, double stepUpSiemens, double st
         private final double c2c;
 
         Array(LinearStep m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.stepUpSiemens(), m.stepDownSiemens()), n, rng);
+            super(m, n, rng);
             stepUp = m.stepUpSiemens();
             stepDown = m.stepDownSiemens();
             centre = 0.5 * (m.range().gMinSiemens() + m.range().gMaxSiemens());

@@ -139,6 +139,11 @@ public record NeuroSimNonlinear(ConductanceRange range, int pulsesLtp, int pulse
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return range().widthSiemens() / Math.min(pulsesLtp(), pulsesLtd());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -313,7 +318,7 @@ public record NeuroSimNonlinear(ConductanceRange range, int pulsesLtp, int pulse
         private final double c2c;
 
         Array(NeuroSimNonlinear m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), m.range().widthSiemens() / Math.min(m.pulsesLtp(), m.pulsesLtd()), n, rng);
+            super(m, n, rng);
             stepLtp = 1.0 / m.pulsesLtp();
             stepLtd = 1.0 / m.pulsesLtd();
             c2c = m.variability().c2cStd();

@@ -117,6 +117,11 @@ public record PiecewiseStep(ConductanceRange range, double stepUpSiemens, double
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(stepUpSiemens(), stepDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -137,7 +142,7 @@ public record PiecewiseStep(ConductanceRange range, double stepUpSiemens, double
         private final double c2c;
 
         Array(PiecewiseStep m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.stepUpSiemens(), m.stepDownSiemens()), n, rng);
+            super(m, n, rng);
             stepUp = m.stepUpSiemens();
             stepDown = m.stepDownSiemens();
             up = atLeastTwo(m.upNodes);

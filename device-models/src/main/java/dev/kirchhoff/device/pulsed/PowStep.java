@@ -63,6 +63,11 @@ public record PowStep(ConductanceRange range, double stepUpSiemens, double stepD
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(stepUpSiemens(), stepDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -88,7 +93,7 @@ public record PowStep(ConductanceRange range, double stepUpSiemens, double stepD
         private final double c2c;
 
         Array(PowStep m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.stepUpSiemens(), m.stepDownSiemens()), n, rng);
+            super(m, n, rng);
             stepUp = m.stepUpSiemens();
             stepDown = m.stepDownSiemens();
             gammaUp = m.gammaUp();

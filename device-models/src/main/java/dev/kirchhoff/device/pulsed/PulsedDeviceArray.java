@@ -40,15 +40,15 @@ public abstract class PulsedDeviceArray {
     /**
      * Draws the shared device-to-device parameters.
      *
-     * @param range              nominal window
-     * @param variability        asymmetry and spreads
-     * @param nominalStepSiemens the model's nominal step, the unit of the write noise (S)
-     * @param deviceCount        number of devices, ≥ 1
-     * @param rng                advanced by the draws
+     * @param model       the model: its nominal window, spreads, and nominal step (the unit of the write noise)
+     * @param deviceCount number of devices, ≥ 1
+     * @param rng         advanced by the draws
      */
-    protected PulsedDeviceArray(ConductanceRange range, PulseVariability variability, double nominalStepSiemens,
-            int deviceCount, UniformRandomProvider rng) {
+    protected PulsedDeviceArray(PulsedDeviceModel model, int deviceCount, UniformRandomProvider rng) {
         Checks.positive("deviceCount", deviceCount);
+        ConductanceRange range = model.range();
+        PulseVariability variability = model.variability();
+        double nominalStepSiemens = model.nominalStepSiemens();
         this.nominalRange = range;
         this.variability = variability;
         this.writeNoiseSigmaSiemens = variability.writeNoiseStd() * Checks.nonNegative("nominalStepSiemens", nominalStepSiemens);

@@ -17,6 +17,12 @@ public interface PulsedDeviceModel {
     /** Asymmetry and spreads. */
     PulseVariability variability();
 
+    /**
+     * The model's nominal step (S): the size of one pulse's change that sets its granularity,
+     * the unit of its write noise and of the weight step Δw_min of a tile built on it.
+     */
+    double nominalStepSiemens();
+
     /** A copy of this model with other spreads. */
     PulsedDeviceModel withVariability(PulseVariability variability);
 

@@ -73,6 +73,11 @@ public record SoftBounds(ConductanceRange range, double alphaUpSiemens, double a
     }
 
     @Override
+    public double nominalStepSiemens() {
+        return Math.max(alphaUpSiemens(), alphaDownSiemens());
+    }
+
+    @Override
     public String modelName() {
         return NAME;
     }
@@ -90,7 +95,7 @@ public record SoftBounds(ConductanceRange range, double alphaUpSiemens, double a
         private final double c2c;
 
         Array(SoftBounds m, int n, UniformRandomProvider rng) {
-            super(m.range(), m.variability(), Math.max(m.alphaUpSiemens(), m.alphaDownSiemens()), n, rng);
+            super(m, n, rng);
             alphaUp = m.alphaUpSiemens();
             alphaDown = m.alphaDownSiemens();
             headroom = m.headroom();

@@ -156,15 +156,25 @@ public final class IrDropCrossbar implements CrossbarEngine {
         if (pool == null) {
             throw new IllegalArgumentException("pool must not be null, got null");
         }
-        if (batch == 1 && solver.parallelWorthwhile() && pool.getParallelism() > 1) {
-            return pool.invoke(new RecursiveTask<IrDropStats>() {
+        boolean common = pool == ForkJoinPool.commonPool();
+        RecursiveTask<IrDropStats> task;
+        if (batch == 1) {
+            NodalSolver.Par par = new NodalSolver.Par(solver.parallelWorthwhile() && threads(pool) > 1 ? 2 : 1);
+            task = new RecursiveTask<>() {
                 @Override
                 protected IrDropStats compute() {
-                    return solveOne(new NodalSolver.Par(null, 2), voltages, 0, currentsOut, 0, null, null);
+                    return solveOne(par, voltages, 0, currentsOut, 0, null, null);
                 }
-            });
+            };
+        } else {
+            task = new BatchTask(voltages, currentsOut, 0, batch);
         }
-        return pool.invoke(new BatchTask(voltages, currentsOut, 0, batch));
+        // On the common pool the caller works too (its parallelism counts the workers only).
+        return common ? task.invoke() : pool.invoke(task);
+    }
+
+    private static int threads(ForkJoinPool pool) {
+        return pool == ForkJoinPool.commonPool() ? ForkJoinPool.getCommonPoolParallelism() + 1 : pool.getParallelism();
     }
 
     /** Splits a batch into one task per vector; each vector's arithmetic is independent of the split. */
@@ -184,7 +194,7 @@ public final class IrDropCrossbar implements CrossbarEngine {
         @Override
         protected IrDropStats compute() {
             if (to - from == 1) {
-                return solveOne(new NodalSolver.Par(null, 1), voltages, from * rows(), out, from * cols(), null, null);
+                return solveOne(new NodalSolver.Par(1), voltages, from * rows(), out, from * cols(), null, null);
             }
             int mid = (from + to) >>> 1;
             BatchTask right = new BatchTask(voltages, out, mid, to);
@@ -240,8 +250,7 @@ public final class IrDropCrossbar implements CrossbarEngine {
     }
 
     private NodalSolver.Par par() {
-        return new NodalSolver.Par(null, solver.parallelWorthwhile() && ForkJoinPool.getCommonPoolParallelism() >= 1
-                && Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
+        return new NodalSolver.Par(solver.parallelWorthwhile() && threads(ForkJoinPool.commonPool()) > 1 ? 2 : 1);
     }
 
     private IrDropStats solveOne(NodalSolver.Par par, double[] v, int vo, double[] out, int oo, double[] uOut,

@@ -105,7 +105,7 @@ final class NodalSolver {
         gMax = gm;
         qRow = newRowFactor();
         qCol = newColFactor();
-        Par seq = new Par(null, 1);
+        Par seq = new Par(1);
         factorRows(seq, g, qRow);
         factorCols(seq, g, qCol);
     }
@@ -142,7 +142,7 @@ final class NodalSolver {
      * its own part and keeps per-row or per-column partial sums, so results do not depend on
      * the number of parts.
      */
-    record Par(Object owner, int slices) {
+    record Par(int slices) {
         void forRange(int count, RangeBody body) {
             if (slices == 1 || count < 2) {
                 body.run(0, 0, count);

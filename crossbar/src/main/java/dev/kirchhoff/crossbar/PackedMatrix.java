@@ -50,6 +50,11 @@ final class PackedMatrix {
     static final long PARALLEL_MIN_MACS = 1L << 21;
     /** A task is not split below this many multiply-adds. */
     private static final long TASK_MIN_MACS = 1L << 19;
+    /**
+     * A product is cut into about this many tasks at most: enough to balance two to four cores,
+     * few enough that each task still sweeps many batch rows over every block of A it loads.
+     */
+    private static final int MAX_TASKS = 4;
 
     private final int rows;
     private final int cols;
@@ -115,7 +120,8 @@ final class PackedMatrix {
                 multiplyBlock(x, y, b, 0, batch);
             }
         } else {
-            new Part(x, y, 0, panels.length, 0, batch).invoke();
+            long grain = Math.max(TASK_MIN_MACS, macs / MAX_TASKS);
+            new Part(x, y, 0, panels.length, 0, batch, grain).invoke();
         }
     }
 
@@ -128,26 +134,30 @@ final class PackedMatrix {
         private final int b1;
         private final int k0;
         private final int k1;
+        private final long grain;
 
-        Part(double[] x, double[] y, int b0, int b1, int k0, int k1) {
+        Part(double[] x, double[] y, int b0, int b1, int k0, int k1, long grain) {
             this.x = x;
             this.y = y;
             this.b0 = b0;
             this.b1 = b1;
             this.k0 = k0;
             this.k1 = k1;
+            this.grain = grain;
         }
 
         @Override
         protected void compute() {
             int width = Math.min(cols, b1 * PANEL_COLS) - b0 * PANEL_COLS;
             long macs = (long) (k1 - k0) * rows * width;
-            if (b1 - b0 >= 2 && macs >= 2 * TASK_MIN_MACS) {
+            // Panels first (each task then loads only its own columns of A), batch rows only when
+            // one panel is still more than a task's share.
+            if (b1 - b0 >= 2 && macs >= 2 * grain) {
                 int bm = (b0 + b1) >>> 1;
-                invokeAll(new Part(x, y, b0, bm, k0, k1), new Part(x, y, bm, b1, k0, k1));
-            } else if (k1 - k0 >= 4 && macs >= 2 * TASK_MIN_MACS) {
+                invokeAll(new Part(x, y, b0, bm, k0, k1, grain), new Part(x, y, bm, b1, k0, k1, grain));
+            } else if (k1 - k0 >= 4 && macs >= 2 * grain) {
                 int km = k0 + (((k1 - k0) >>> 1) & ~1);
-                invokeAll(new Part(x, y, b0, b1, k0, km), new Part(x, y, b0, b1, km, k1));
+                invokeAll(new Part(x, y, b0, b1, k0, km, grain), new Part(x, y, b0, b1, km, k1, grain));
             } else {
                 for (int b = b0; b < b1; b++) {
                     multiplyBlock(x, y, b, k0, k1);

@@ -2,6 +2,7 @@ package dev.kirchhoff.crossbar.ir;
 
 import dev.kirchhoff.crossbar.ConductanceMatrix;
 import dev.kirchhoff.crossbar.CrossbarEngine;
+import dev.kirchhoff.crossbar.IdealCrossbar;
 import dev.kirchhoff.crossbar.Wires;
 import dev.kirchhoff.device.Checks;
 import dev.kirchhoff.device.iv.IvCurve;
@@ -43,8 +44,8 @@ import java.util.concurrent.RecursiveTask;
  * {@code u = Vᵢ}, and drop out of the unknowns (their device stamps move to b). Likewise
  * {@code r_col = 0} makes each column one node with sense conductance {@code 1/r_sense}, and with
  * {@code r_sense = 0} the column nodes are known (0 V) and {@code I_j = Σᵢ I(G_ij, u_ij)}. All four
- * zero is the ideal crossbar, computed exactly as {@link dev.kirchhoff.crossbar.IdealCrossbar}
- * does ({@code I = Vᵀ·G}, same operations in the same order).
+ * zero with Ohmic devices is the ideal crossbar: {@link #forward} and {@link #backward} then
+ * delegate to {@link dev.kirchhoff.crossbar.IdealCrossbar} ({@code I = Vᵀ·G}, bit for bit).
  *
  * <h2>Method</h2>
  * Nonlinear devices: Newton's method on the KCL residual {@code ρ(v) = b − A(v)}; each step
@@ -88,6 +89,8 @@ public final class IrDropCrossbar implements CrossbarEngine {
     private final Wires wires;
     private final IrDropOptions options;
     private final NodalSolver solver;
+    /** The ideal engine this circuit reduces to (ideal wires, Ohmic devices), or null. */
+    private final IdealCrossbar idealEngine;
     private volatile IrDropCrossbar mirror;
 
     /**
@@ -108,6 +111,7 @@ public final class IrDropCrossbar implements CrossbarEngine {
         double[] g = new double[conductances.rows() * conductances.cols()];
         conductances.copyTo(g);
         this.solver = new NodalSolver(conductances.rows(), conductances.cols(), g, wires, options);
+        this.idealEngine = wires.ideal() && options.iv() instanceof LinearIv ? new IdealCrossbar(conductances) : null;
     }
 
     /** Ohmic devices and default tolerances. */
@@ -155,6 +159,10 @@ public final class IrDropCrossbar implements CrossbarEngine {
         checkBatch(voltages, batch, rows(), currentsOut, cols());
         if (pool == null) {
             throw new IllegalArgumentException("pool must not be null, got null");
+        }
+        if (idealEngine != null) {
+            idealEngine.forward(voltages, batch, currentsOut);
+            return IrDropStats.NONE;
         }
         boolean common = pool == ForkJoinPool.commonPool();
         RecursiveTask<IrDropStats> task;
@@ -284,6 +292,10 @@ public final class IrDropCrossbar implements CrossbarEngine {
      */
     public IrDropStats backward(double[] voltages, int batch, double[] currentsOut, ForkJoinPool pool) {
         checkBatch(voltages, batch, cols(), currentsOut, rows());
+        if (idealEngine != null) {
+            idealEngine.backward(voltages, batch, currentsOut);
+            return IrDropStats.NONE;
+        }
         int m = rows();
         int n = cols();
         double[] mirrored = new double[batch * n];

@@ -74,7 +74,7 @@ class IrDropCrossbarTest {
         new IdealCrossbar(cm).backward(vc, 2, idealB);
         double[] irB = new double[2 * m];
         new IrDropCrossbar(cm, Wires.IDEAL).backward(vc, 2, irB);
-        assertArrayEquals(idealB, irB, 1e-15 * 1e-3);
+        assertArrayEquals(idealB, irB, 0.0);
     }
 
     @Test

@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1024×2048 (what the differential-pair tile's read costs). The periphery overhead is
  * tile / matching baseline.
  *
- * <p>Weights are Gaussian; inputs either {@code uniform} on [−1, 1] or {@code relu} (half zero,
- * half uniform on [0, 1)). With 1024 rows, dense uniform inputs drive some outputs past the
+ * <p>Weights are Gaussian; inputs {@code gaussian} (standard normal, as a network's
+ * pre-activations), {@code uniform} on [−1, 1] or {@code relu} (half zero, half uniform on [0, 1)). With 1024 rows, dense uniform inputs drive some outputs past the
  * ±12 bound, and bound management re-reads those batch rows; the set-up prints how many.
  */
 @State(Scope.Benchmark)
@@ -51,7 +51,7 @@ public class NoisyTileForwardBenchmark {
     @Param("100")
     int batch;
 
-    @Param({"uniform", "relu"})
+    @Param({"gaussian", "uniform", "relu"})
     String inputs;
 
     private IdealCrossbar ideal;
@@ -76,7 +76,11 @@ public class NoisyTileForwardBenchmark {
         x = new double[batch * size];
         for (int k = 0; k < x.length; k++) {
             double u = rng.nextDouble();
-            x[k] = "relu".equals(inputs) ? (rng.nextBoolean() ? u : 0) : 2 * u - 1;
+            x[k] = switch (inputs) {
+                case "gaussian" -> gauss.sample();
+                case "relu" -> rng.nextBoolean() ? u : 0;
+                default -> 2 * u - 1;
+            };
         }
         ConstantStep model = ConstantStep.of(range, range.widthSiemens() / 100, PulseVariability.NONE);
         ConductanceMapping ref = ReferenceColumnMapping.fitted(size, size, range, w);

@@ -1,7 +1,9 @@
 package dev.kirchhoff.cli;
 
+import dev.kirchhoff.crossbar.Adc;
 import dev.kirchhoff.crossbar.ConductanceMatrix;
 import dev.kirchhoff.crossbar.CrossbarEngine;
+import dev.kirchhoff.crossbar.Dac;
 import dev.kirchhoff.crossbar.IdealCrossbar;
 import dev.kirchhoff.crossbar.Wires;
 import dev.kirchhoff.crossbar.ir.IrDropCrossbar;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +61,28 @@ final class MvmCommand implements Callable<Integer> {
                     + "(I = G·V + NL2·V² + NL3·V³) (default: ${DEFAULT-VALUE}).")
     String iv;
 
+    @Option(names = "--dac-bits", paramLabel = "BITS", defaultValue = "0",
+            description = "Quantise the input voltages to 2^BITS − 1 levels on [−V_MAX, V_MAX] (default: 0, exact).")
+    int dacBits;
+
+    @Option(names = "--v-max", paramLabel = "V", description = "DAC range (default: max |V| in V.csv).")
+    Double vMaxVolts;
+
+    @Option(names = "--adc-bits", paramLabel = "BITS", defaultValue = "0",
+            description = "Quantise the output currents to 2^BITS − 1 levels on [−I_MAX, I_MAX] (default: 0, exact).")
+    int adcBits;
+
+    @Option(names = "--i-max", paramLabel = "A", description = "ADC range; needed with --adc-bits.")
+    Double iMaxAmperes;
+
+    @Option(names = "--output-noise-amperes", paramLabel = "A", defaultValue = "0",
+            description = "σ of Gaussian noise added to every output current before the ADC (default: 0).")
+    double outputNoiseAmperes;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Seed of the output noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--ir-map", paramLabel = "FILE",
             description = "Also write the voltage across every cell (V), M lines of N, for one input vector.")
     Path irMap;
@@ -88,22 +114,78 @@ final class MvmCommand implements Callable<Integer> {
                     + (v.rows() - 1) + "] for " + voltages + ", got " + irMapVector);
         }
         IvCurve curve = parseIv(iv);
+        Dac dac = dac(v);
+        Adc adc = adc();
+        if (!(outputNoiseAmperes >= 0 && outputNoiseAmperes < Double.POSITIVE_INFINITY)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--output-noise-amperes must be non-negative and finite, got " + outputNoiseAmperes);
+        }
+        double[] drive = v.values();
+        if (dac != null) {
+            drive = drive.clone();
+            for (int k = 0; k < drive.length; k++) {
+                drive[k] = dac.convert(drive[k]);
+            }
+        }
         ConductanceMatrix matrix = ConductanceMatrix.of(g.rows(), g.cols(), g.values());
         boolean ideal = wires.ideal() && curve instanceof LinearIv;
         CrossbarEngine engine = ideal ? new IdealCrossbar(matrix)
                 : new IrDropCrossbar(matrix, wires, IrDropOptions.DEFAULT.withIv(curve));
         double[] currents = new double[v.rows() * g.cols()];
-        engine.forward(v.values(), v.rows(), currents);
+        engine.forward(drive, v.rows(), currents);
+        if (outputNoiseAmperes > 0) {
+            ZigguratSampler.NormalizedGaussian gauss =
+                    ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_SHI_RO_256_PP.create(seed));
+            for (int k = 0; k < currents.length; k++) {
+                currents[k] += outputNoiseAmperes * gauss.sample();
+            }
+        }
+        if (adc != null) {
+            for (int k = 0; k < currents.length; k++) {
+                currents[k] = adc.convert(currents[k], iMaxAmperes);
+            }
+        }
         if (irMap != null) {
             IrDropCrossbar circuit = engine instanceof IrDropCrossbar c ? c
                     : new IrDropCrossbar(matrix, wires, IrDropOptions.DEFAULT.withIv(curve));
-            double[] one = java.util.Arrays.copyOfRange(v.values(), irMapVector * g.rows(), (irMapVector + 1) * g.rows());
+            double[] one = java.util.Arrays.copyOfRange(drive, irMapVector * g.rows(), (irMapVector + 1) * g.rows());
             double[] map = new double[g.rows() * g.cols()];
             circuit.cellVoltages(one, map);
             AtomicOutput.write(irMap, spec.commandLine().getOut(), w -> writeRows(w, map, g.rows(), g.cols()));
         }
         AtomicOutput.write(out, spec.commandLine().getOut(), w -> writeRows(w, currents, v.rows(), g.cols()));
         return 0;
+    }
+
+    /** The input DAC, or null when inputs are exact. */
+    private Dac dac(CsvMatrix v) {
+        if (dacBits == 0) {
+            return null;
+        }
+        double range = vMaxVolts != null ? vMaxVolts : java.util.Arrays.stream(v.values()).map(Math::abs).max().orElse(0);
+        if (range == 0) {
+            range = 1; // all inputs are zero: any range represents them exactly
+        }
+        try {
+            return new Dac(dacBits, range, false);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dac-bits/--v-max: " + e.getMessage());
+        }
+    }
+
+    /** The output ADC, or null when outputs are exact. */
+    private Adc adc() {
+        if (adcBits == 0) {
+            return null;
+        }
+        if (iMaxAmperes == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--adc-bits needs --i-max");
+        }
+        try {
+            return Adc.fixed(adcBits, iMaxAmperes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--adc-bits/--i-max: " + e.getMessage());
+        }
     }
 
     /** {@code linear}, {@code sinh:V0} or {@code poly:NL2,NL3}. */

@@ -143,4 +143,45 @@ class MvmCommandTest {
         assertTrue(run.err().contains(message), run.err());
         assertFalse(Files.exists(dir.resolve("m.csv")));
     }
+
+    /**
+     * DAC and ADC: with 3 bits on [−0.4, 0.4] V the input grid step is 0.8/6 V, so 0.25 V rounds
+     * to 2·(0.8/6) = 0.2667 V; with G = 1 S the current is that many amperes, and a 2-bit ADC on
+     * [−0.3, 0.3] A has step 0.3 A, so the output is 0.3 A (clipped at the bound).
+     */
+    @Test
+    void converterOptionsQuantiseInputsAndOutputs() throws Exception {
+        Path g = write("G.csv", "1.0\n");
+        Path v = write("V.csv", "0.25\n");
+        CliRun dacOnly = CliRun.of("mvm", "--conductance", g.toString(), "--voltages", v.toString(), "--dac-bits", "3",
+                "--v-max", "0.4");
+        assertEquals(0, dacOnly.status(), dacOnly.err());
+        assertEquals(2 * 0.8 / 6, Double.parseDouble(dacOnly.out().strip()), 1e-15);
+        CliRun both = CliRun.of("mvm", "--conductance", g.toString(), "--voltages", v.toString(), "--dac-bits", "3",
+                "--v-max", "0.4", "--adc-bits", "2", "--i-max", "0.3");
+        assertEquals(0, both.status(), both.err());
+        assertEquals(0.3, Double.parseDouble(both.out().strip()), 1e-15);
+    }
+
+    /** Output noise is seeded: the same seed gives the same bytes, another seed other bytes. */
+    @Test
+    void outputNoiseIsReproducibleFromItsSeed() throws Exception {
+        Path g = write("G.csv", "1e-6,2e-6\n3e-6,4e-6\n");
+        Path v = write("V.csv", "0.1,0.2\n");
+        String[] base = {"mvm", "--conductance", g.toString(), "--voltages", v.toString(), "--output-noise-amperes", "1e-8"};
+        String a = CliRun.of(concat(base, "--seed", "5")).out();
+        String b = CliRun.of(concat(base, "--seed", "5")).out();
+        String c = CliRun.of(concat(base, "--seed", "6")).out();
+        assertEquals(a, b);
+        assertFalse(a.equals(c));
+        CliRun bad = CliRun.of(concat(base, "--adc-bits", "4"));
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--adc-bits needs --i-max"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

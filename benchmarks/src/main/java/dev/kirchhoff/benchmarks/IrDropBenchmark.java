@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Exact IR-drop solve, r_row = r_col = 1 Ω, G uniform in [1, 100] µS, inputs uniform in
- * [−0.2, 0.2] V. {@code singleVector} includes the prepare (line factorisation) in the measured
- * time; {@code batch100} prepares once in the set-up and reports the time for 100 vectors (divide
- * by 100 for the time per input); {@code idealBaseline} is Vᵀ·G for the same size.
+ * Exact IR-drop solve of one input vector, r_row = r_col = 1 Ω or 10 Ω, G uniform in [1, 100] µS,
+ * inputs uniform in [−0.2, 0.2] V. {@code singleVector} includes the prepare (line factorisation)
+ * in the measured time; {@code idealBaseline} is Vᵀ·G for the same size. The batch case is
+ * {@link IrDropBatchBenchmark}.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IrDrop -f 1 -wi 3 -i 5 -jvmArgs -Xmx2g}.
  */
@@ -37,40 +37,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IrDropBenchmark {
     /** Seed of G and the inputs; recorded here so any figure can be rerun. */
     private static final long SEED = 0x1DD0B3AC4L;
-    private static final int BATCH = 100;
 
     @Param({"256", "512", "1024"})
     public int size;
+
+    /** Row and column segment resistance: 1 Ω (the targets), 10 Ω (strong IR drop, r·G·N² up to 1000). */
+    @Param({"1", "10"})
+    public double rOhms;
 
     private ConductanceMatrix g;
     private Wires wires;
     private double[] one;
     private double[] outOne;
     private IdealCrossbar ideal;
-
-    /** The batch case: 100 vectors on a 256×256 engine prepared in the set-up. */
-    @State(Scope.Benchmark)
-    public static class Batch {
-        private double[] voltages;
-        private double[] out;
-        private IrDropCrossbar prepared;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            int size = 256;
-            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(SEED + 1);
-            double[] s = new double[size * size];
-            for (int k = 0; k < s.length; k++) {
-                s[k] = 1e-6 + 99e-6 * rng.nextDouble();
-            }
-            voltages = new double[BATCH * size];
-            for (int k = 0; k < voltages.length; k++) {
-                voltages[k] = -0.2 + 0.4 * rng.nextDouble();
-            }
-            out = new double[BATCH * size];
-            prepared = new IrDropCrossbar(ConductanceMatrix.of(size, size, s), Wires.of(1, 1));
-        }
-    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -80,7 +59,7 @@ public class IrDropBenchmark {
             s[k] = 1e-6 + 99e-6 * rng.nextDouble();
         }
         g = ConductanceMatrix.of(size, size, s);
-        wires = Wires.of(1, 1);
+        wires = Wires.of(rOhms, rOhms);
         one = new double[size];
         for (int i = 0; i < size; i++) {
             one[i] = -0.2 + 0.4 * rng.nextDouble();
@@ -94,13 +73,6 @@ public class IrDropBenchmark {
     public double[] singleVector() {
         new IrDropCrossbar(g, wires).forward(one, 1, outOne);
         return outOne;
-    }
-
-    /** 100 input vectors on a prepared 256×256 engine (run with {@code -p size=256}: it ignores size). */
-    @Benchmark
-    public double[] batch100(Batch b) {
-        b.prepared.forward(b.voltages, BATCH, b.out);
-        return b.out;
     }
 
     /** Baseline: the ideal product of one vector. */

@@ -503,17 +503,22 @@ public final class AnalogTile {
         CrossbarEngine eng = engine();
         ensureCapacity(batch);
 
-        // Finiteness, noise management and the rows to read.
+        // Finiteness and noise management (rows in parallel), then the rows to read.
         boolean noiseManagement = io.noiseManagement();
-        int count = 0;
-        for (int k = 0; k < batch; k++) {
+        double[] rowMaxIn = alpha;
+        forRows(batch, inLen, k -> {
             int o = k * inLen;
             double a = 0;
             for (int i = 0; i < inLen; i++) {
                 a = Math.max(a, Math.abs(in[o + i])); // NaN and ∞ propagate
             }
+            rowMaxIn[k] = a;
+        });
+        int count = 0;
+        for (int k = 0; k < batch; k++) {
+            double a = alpha[k];
             if (!(a < Double.POSITIVE_INFINITY)) {
-                int bad = firstNonFinite(in, o, o + inLen);
+                int bad = firstNonFinite(in, k * inLen, (k + 1) * inLen);
                 throw new IllegalArgumentException((forward ? "x[" : "d[") + bad + "] must be finite, got " + in[bad]);
             }
             if (!noiseManagement) {
@@ -577,25 +582,27 @@ public final class AnalogTile {
                     for (int i = 0; i < inLen; i++) {
                         driveBuf[p + i] = dac.convert(in[o + i] * f, s);
                     }
-                } else if (dacBits == 0) {
+                } else if (inNoise > 0 || dacBits == 0) {
                     for (int i = 0; i < inLen; i++) {
-                        driveBuf[p + i] = Math.min(Math.max(in[o + i] * f, -dacBound), dacBound);
+                        driveBuf[p + i] = dac.convert(in[o + i] * f);
                     }
                 } else {
-                    // Dac.convert(v), inlined.
+                    // Dac.convert(v)·V_read, inlined (the common case: no input noise).
                     for (int i = 0; i < inLen; i++) {
                         double cv = Math.min(Math.max(in[o + i] * f, -dacBound), dacBound);
-                        driveBuf[p + i] = Math.min(Math.max(Math.rint(cv / dacStep) * dacStep, -dacBound), dacBound);
+                        driveBuf[p + i] = Math.min(Math.max(Math.rint(cv / dacStep) * dacStep, -dacBound), dacBound) * vRead;
                     }
+                    return;
                 }
                 if (inNoise > 0) {
                     ZigguratSampler.NormalizedGaussian g = rowGauss[r];
                     for (int i = 0; i < inLen; i++) {
-                        driveBuf[p + i] += inNoise * g.sample();
+                        driveBuf[p + i] = (driveBuf[p + i] + inNoise * g.sample()) * vRead;
                     }
-                }
-                for (int i = 0; i < inLen; i++) {
-                    driveBuf[p + i] *= vRead;
+                } else {
+                    for (int i = 0; i < inLen; i++) {
+                        driveBuf[p + i] *= vRead;
+                    }
                 }
             });
             // The analog read and the mapping's read-out: analog = W·x̂·V_read (weights domain).
@@ -612,22 +619,24 @@ public final class AnalogTile {
                 int k = rowsRead[r];
                 int p = r * outLen;
                 int o = k * outLen;
-                for (int j = 0; j < outLen; j++) {
-                    analogBuf[p + j] *= unit;
-                }
+                double rowMax = 0;
                 if (outNoise > 0) {
                     ZigguratSampler.NormalizedGaussian g = rowGauss[r];
                     for (int j = 0; j < outLen; j++) {
-                        analogBuf[p + j] += outNoise * g.sample();
+                        double u = analogBuf[p + j] * unit + outNoise * g.sample();
+                        analogBuf[p + j] = u;
+                        rowMax = Math.max(rowMax, Math.abs(u));
+                    }
+                } else {
+                    for (int j = 0; j < outLen; j++) {
+                        double u = analogBuf[p + j] * unit;
+                        analogBuf[p + j] = u;
+                        rowMax = Math.max(rowMax, Math.abs(u));
                     }
                 }
                 if (calibrate) {
                     System.arraycopy(analogBuf, p, out, o, outLen);
                     return;
-                }
-                double rowMax = 0;
-                for (int j = 0; j < outLen; j++) {
-                    rowMax = Math.max(rowMax, Math.abs(analogBuf[p + j]));
                 }
                 double back = wMax * alpha[k] / beta[k];
                 boolean clip = false;

@@ -5,8 +5,10 @@ import dev.kirchhoff.device.pulsed.PulsedDeviceArray;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.RecursiveAction;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -43,10 +45,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the devices' own model ({@link PulsedDeviceArray#applyPulses}), one call per slot with
  * coincidences; the work is O(K·BL·M·C).
  *
- * <p>Randomness: every method that draws takes a {@link UniformRandomProvider}; the periphery
- * draws sequentially from it and the devices split it per chunk
+ * <p>Randomness: every method that draws takes a {@link UniformRandomProvider}. A read seeds one
+ * stream per batch row and pass from it, row by row in batch order before the rows run in
+ * parallel (see {@code read}), and the devices split it per chunk
  * ({@link dev.kirchhoff.device.ChunkedParallel}), so a seed gives the same result on any number of
- * threads. Not thread-safe: a tile owns its scratch buffers.
+ * threads. Periphery stages over large batches run on the ForkJoinPool of the calling thread (the
+ * common pool from outside a pool). Not thread-safe: a tile owns its scratch buffers.
  */
 public final class AnalogTile {
     private final ConductanceMapping mapping;
@@ -400,9 +404,81 @@ public final class AnalogTile {
         next = new int[batch];
     }
 
+    /** Below this many elements (rows × width) a periphery stage runs on the calling thread. */
+    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+    /** Work on one row of a periphery stage. */
+    @FunctionalInterface
+    private interface RowWork {
+        void run(int r);
+    }
+
+    /** Rows [r0, r1) of a periphery stage, split in halves down to the grain; rows are independent. */
+    private static final class Rows extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final int r0;
+        private final int r1;
+        private final int grain;
+        private final transient RowWork work;
+
+        Rows(int r0, int r1, int grain, RowWork work) {
+            this.r0 = r0;
+            this.r1 = r1;
+            this.grain = grain;
+            this.work = work;
+        }
+
+        @Override
+        protected void compute() {
+            if (r1 - r0 > grain) {
+                int rm = (r0 + r1) >>> 1;
+                invokeAll(new Rows(r0, rm, grain, work), new Rows(rm, r1, grain, work));
+            } else {
+                for (int r = r0; r < r1; r++) {
+                    work.run(r);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for rows 0 … count−1, on the ForkJoinPool of the calling thread when the
+     * stage is large (the common pool from outside a pool). Each row touches only its own data,
+     * so the result does not depend on the split.
+     */
+    private static void forRows(int count, int width, RowWork work) {
+        long elements = (long) count * width;
+        if (count < 2 || elements < PARALLEL_MIN_ELEMENTS) {
+            for (int r = 0; r < count; r++) {
+                work.run(r);
+            }
+        } else {
+            int grain = Math.max(1, (int) Math.max(PARALLEL_MIN_ELEMENTS / 2 / width, (count + 7) / 8));
+            new Rows(0, count, grain, work).invoke();
+        }
+    }
+
+    /** Index of the first element of a[from, to) that is not finite, or −1. */
+    private static int firstNonFinite(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(a[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The periphery pipeline of one direction (class comment of {@link Periphery}). With
      * {@code calibrate}, u before the ADC is written to {@code out} and bound management is off.
+     *
+     * <p>Randomness: on each pass (the first read, then each bound-management re-read), every
+     * batch row read in that pass gets its own stream ({@code XoShiRo256PlusPlus}), seeded from
+     * four longs drawn from {@code rng} row by row in increasing batch order before any work
+     * starts; the row's stochastic rounding, input noise (element by element) and then output
+     * noise (element by element) draw from it. Rows then run in parallel, and a seed gives the
+     * same bits on any number of threads. {@code rng} is not used when the periphery draws
+     * nothing.
      */
     private void read(boolean forward, double[] in, int batch, double[] out, UniformRandomProvider rng,
             boolean calibrate) {
@@ -420,28 +496,33 @@ public final class AnalogTile {
             }
             bounds = outputBounds;
         }
-        if (io.random()) {
+        boolean random = io.random();
+        if (random) {
             Objects.requireNonNull(rng, "rng");
         }
-        ZigguratSampler.NormalizedGaussian gauss = io.random() ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
         CrossbarEngine eng = engine();
         ensureCapacity(batch);
 
-        // Noise management and the rows to read.
+        // Finiteness and noise management (rows in parallel), then the rows to read.
+        boolean noiseManagement = io.noiseManagement();
+        double[] rowMaxIn = alpha;
+        forRows(batch, inLen, k -> {
+            int o = k * inLen;
+            double a = 0;
+            for (int i = 0; i < inLen; i++) {
+                a = Math.max(a, Math.abs(in[o + i])); // NaN and ∞ propagate
+            }
+            rowMaxIn[k] = a;
+        });
         int count = 0;
         for (int k = 0; k < batch; k++) {
-            double a = 1;
-            if (io.noiseManagement()) {
-                a = 0;
-                int o = k * inLen;
-                for (int i = 0; i < inLen; i++) {
-                    double v = Math.abs(in[o + i]);
-                    if (!(v < Double.POSITIVE_INFINITY)) {
-                        throw new IllegalArgumentException((forward ? "x[" : "d[") + (o + i) + "] must be finite, got "
-                                + in[o + i]);
-                    }
-                    a = Math.max(a, v);
-                }
+            double a = alpha[k];
+            if (!(a < Double.POSITIVE_INFINITY)) {
+                int bad = firstNonFinite(in, k * inLen, (k + 1) * inLen);
+                throw new IllegalArgumentException((forward ? "x[" : "d[") + bad + "] must be finite, got " + in[bad]);
+            }
+            if (!noiseManagement) {
+                a = 1;
             }
             alpha[k] = a;
             beta[k] = 1;
@@ -455,81 +536,142 @@ public final class AnalogTile {
         boolean manageBounds = forward && !calibrate && io.boundManagement() && adc.mode() != Adc.RangeMode.MAX;
         Dac dac = io.dac();
         boolean stochastic = dac.stochasticRounding() && dac.bits() > 0;
+        int dacBits = dac.bits();
+        double dacBound = dac.bound();
+        double dacStep = dac.step();
         double inNoise = io.inputNoiseStd();
         double outNoise = io.outputNoiseStd();
         double vRead = config.readVoltageVolts();
         double wMax = mapping.weightMax();
         double unit = 1 / (vRead * wMax);
-        boolean firstPass = true;
+        Adc.RangeMode mode = adc.mode();
+        int adcBits = adc.bits();
+        double relStep = adc.relativeStep();
+        double[] perColumn = bounds != null && bounds.length > 1 ? bounds : null;
+        double fixedBound = bounds == null ? adc.bound() : bounds[0];
+        int maxHalvings = io.maxBoundHalvings();
+        double[] driveBuf = drive;
+        double[] analogBuf = analog;
+        boolean[] clipped = new boolean[batch];
         while (count > 0) {
+            int[] rowsRead = pending;
+            UniformRandomProvider[] streams = null;
+            ZigguratSampler.NormalizedGaussian[] gauss = null;
+            if (random) {
+                streams = new UniformRandomProvider[count];
+                gauss = new ZigguratSampler.NormalizedGaussian[count];
+                for (int r = 0; r < count; r++) {
+                    long[] seed = {rng.nextLong(), rng.nextLong(), rng.nextLong(), rng.nextLong()};
+                    if ((seed[0] | seed[1] | seed[2] | seed[3]) == 0) {
+                        seed[0] = 0x9E3779B97F4A7C15L; // xoshiro's all-zero state is forbidden
+                    }
+                    streams[r] = new XoShiRo256PlusPlus(seed);
+                    gauss[r] = ZigguratSampler.NormalizedGaussian.of(streams[r]);
+                }
+            }
+            UniformRandomProvider[] rowRng = streams;
+            ZigguratSampler.NormalizedGaussian[] rowGauss = gauss;
             // DAC: x̂ = DAC(β·x/α) + σ_in·ξ, rows at x̂·V_read.
-            for (int r = 0; r < count; r++) {
-                int k = pending[r];
+            forRows(count, inLen, r -> {
+                int k = rowsRead[r];
                 double f = beta[k] / alpha[k];
                 int o = k * inLen;
                 int p = r * inLen;
-                for (int i = 0; i < inLen; i++) {
-                    double v = in[o + i];
-                    if (firstPass && !Double.isFinite(v)) {
-                        throw new IllegalArgumentException((forward ? "x[" : "d[") + (o + i) + "] must be finite, got " + v);
+                if (stochastic) {
+                    UniformRandomProvider s = rowRng[r];
+                    for (int i = 0; i < inLen; i++) {
+                        driveBuf[p + i] = dac.convert(in[o + i] * f, s);
                     }
-                    double q = stochastic ? dac.convert(v * f, rng) : dac.convert(v * f);
-                    if (inNoise > 0) {
-                        q += inNoise * gauss.sample();
+                } else if (inNoise > 0 || dacBits == 0) {
+                    for (int i = 0; i < inLen; i++) {
+                        driveBuf[p + i] = dac.convert(in[o + i] * f);
                     }
-                    drive[p + i] = q * vRead;
+                } else {
+                    // Dac.convert(v)·V_read, inlined (the common case: no input noise).
+                    for (int i = 0; i < inLen; i++) {
+                        double cv = Math.min(Math.max(in[o + i] * f, -dacBound), dacBound);
+                        driveBuf[p + i] = Math.min(Math.max(Math.rint(cv / dacStep) * dacStep, -dacBound), dacBound) * vRead;
+                    }
+                    return;
                 }
-            }
-            firstPass = false;
+                if (inNoise > 0) {
+                    ZigguratSampler.NormalizedGaussian g = rowGauss[r];
+                    for (int i = 0; i < inLen; i++) {
+                        driveBuf[p + i] = (driveBuf[p + i] + inNoise * g.sample()) * vRead;
+                    }
+                } else {
+                    for (int i = 0; i < inLen; i++) {
+                        driveBuf[p + i] *= vRead;
+                    }
+                }
+            });
             // The analog read and the mapping's read-out: analog = W·x̂·V_read (weights domain).
             if (forward) {
-                eng.forward(drive, count, currents);
-                mapping.forwardOutputs(currents, count, analog);
+                eng.forward(driveBuf, count, currents);
+                mapping.forwardOutputs(currents, count, analogBuf);
             } else {
-                mapping.backwardDrive(drive, count, columnDrive);
+                mapping.backwardDrive(driveBuf, count, columnDrive);
                 eng.backward(columnDrive, count, currents);
-                mapping.backwardOutputs(currents, count, analog);
+                mapping.backwardOutputs(currents, count, analogBuf);
             }
-            // Output noise, ADC, undo the scaling; collect the rows that clipped.
-            int nextCount = 0;
-            for (int r = 0; r < count; r++) {
-                int k = pending[r];
+            // Output noise, ADC, undo the scaling; mark the rows that clipped.
+            forRows(count, outLen, r -> {
+                int k = rowsRead[r];
                 int p = r * outLen;
                 int o = k * outLen;
                 double rowMax = 0;
-                for (int j = 0; j < outLen; j++) {
-                    double u = analog[p + j] * unit;
-                    if (outNoise > 0) {
-                        u += outNoise * gauss.sample();
-                    }
-                    analog[p + j] = u;
-                    rowMax = Math.max(rowMax, Math.abs(u));
-                }
-                if (calibrate) {
-                    System.arraycopy(analog, p, out, o, outLen);
-                    continue;
-                }
-                double back = wMax * alpha[k] / beta[k];
-                boolean clipped = false;
-                if (adc.mode() == Adc.RangeMode.MAX) {
-                    double b = rowMax > 0 ? rowMax : Double.MIN_VALUE;
+                if (outNoise > 0) {
+                    ZigguratSampler.NormalizedGaussian g = rowGauss[r];
                     for (int j = 0; j < outLen; j++) {
-                        out[o + j] = adc.convert(analog[p + j], b) * back;
-                    }
-                } else if (bounds == null || bounds.length == 1) {
-                    double b = bounds == null ? adc.bound() : bounds[0];
-                    clipped = rowMax > b;
-                    for (int j = 0; j < outLen; j++) {
-                        out[o + j] = adc.convert(analog[p + j], b) * back;
+                        double u = analogBuf[p + j] * unit + outNoise * g.sample();
+                        analogBuf[p + j] = u;
+                        rowMax = Math.max(rowMax, Math.abs(u));
                     }
                 } else {
                     for (int j = 0; j < outLen; j++) {
-                        double u = analog[p + j];
-                        clipped |= Math.abs(u) > bounds[j];
-                        out[o + j] = adc.convert(u, bounds[j]) * back;
+                        double u = analogBuf[p + j] * unit;
+                        analogBuf[p + j] = u;
+                        rowMax = Math.max(rowMax, Math.abs(u));
                     }
                 }
-                if (clipped && manageBounds && halvings[k] < io.maxBoundHalvings()) {
+                if (calibrate) {
+                    System.arraycopy(analogBuf, p, out, o, outLen);
+                    return;
+                }
+                double back = wMax * alpha[k] / beta[k];
+                boolean clip = false;
+                if (perColumn == null) {
+                    // Adc.convert(u, b), inlined: one bound for the row.
+                    double b = mode == Adc.RangeMode.MAX ? (rowMax > 0 ? rowMax : Double.MIN_VALUE) : fixedBound;
+                    clip = mode != Adc.RangeMode.MAX && rowMax > b;
+                    if (adcBits == 0) {
+                        for (int j = 0; j < outLen; j++) {
+                            out[o + j] = Math.min(Math.max(analogBuf[p + j], -b), b) * back;
+                        }
+                    } else {
+                        double step = b * relStep;
+                        for (int j = 0; j < outLen; j++) {
+                            double cu = Math.min(Math.max(analogBuf[p + j], -b), b);
+                            out[o + j] = Math.min(Math.max(Math.rint(cu / step) * step, -b), b) * back;
+                        }
+                    }
+                } else {
+                    for (int j = 0; j < outLen; j++) {
+                        double u = analogBuf[p + j];
+                        clip |= Math.abs(u) > perColumn[j];
+                        out[o + j] = adc.convert(u, perColumn[j]) * back;
+                    }
+                }
+                clipped[r] = clip;
+            });
+            if (calibrate) {
+                break;
+            }
+            // Bound management: the rows that clipped, in batch order, are read again at half scale.
+            int nextCount = 0;
+            for (int r = 0; r < count; r++) {
+                int k = rowsRead[r];
+                if (clipped[r] && manageBounds && halvings[k] < maxHalvings) {
                     halvings[k]++;
                     beta[k] *= 0.5;
                     next[nextCount++] = k;

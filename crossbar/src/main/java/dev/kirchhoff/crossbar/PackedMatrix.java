@@ -8,7 +8,9 @@ import java.util.concurrent.RecursiveAction;
  * row-major), computed in plain Java fast enough to stand beside an optimised BLAS DGEMM.
  *
  * <h2>Layout</h2>
- * A is cut into column panels of {@value #PANEL_COLS} columns (the last one narrower); panel b
+ * A is cut into column panels of {@value #PANEL_COLS} columns (the last one narrower, or up to
+ * {@value #PANEL_COLS}/8 − 1 columns wider: a narrow remainder such as the reference column of a
+ * 1024×1025 crossbar joins the last full panel rather than making a panel of its own); panel b
  * holds, for every row r, its own {@code double[]} with A[r][b·PANEL_COLS .. +width). Separate
  * row arrays indexed from 0 let HotSpot C2 auto-vectorise the inner loop (AVX2 / AVX-512 loads,
  * multiplies and adds over contiguous columns): C2 (JDK 17) does not vectorise a loop whose
@@ -77,11 +79,11 @@ final class PackedMatrix {
      * @param transpose whether {@code a} holds Aᵀ
      */
     static PackedMatrix pack(double[] a, int rows, int cols, boolean transpose) {
-        int nPanels = (cols + PANEL_COLS - 1) / PANEL_COLS;
+        int nPanels = panelCount(cols);
         double[][][] panels = new double[nPanels][rows][];
         for (int b = 0; b < nPanels; b++) {
             int c0 = b * PANEL_COLS;
-            int width = Math.min(PANEL_COLS, cols - c0);
+            int width = b == nPanels - 1 ? cols - c0 : PANEL_COLS;
             for (int r = 0; r < rows; r++) {
                 double[] slice = new double[width];
                 if (transpose) {
@@ -95,6 +97,13 @@ final class PackedMatrix {
             }
         }
         return new PackedMatrix(rows, cols, panels);
+    }
+
+    /** Panels of PANEL_COLS columns; a remainder under PANEL_COLS/8 columns widens the last one. */
+    static int panelCount(int cols) {
+        int full = cols / PANEL_COLS;
+        int rem = cols - full * PANEL_COLS;
+        return full == 0 || rem >= PANEL_COLS / 8 ? full + (rem > 0 ? 1 : 0) : full;
     }
 
     int rows() {
@@ -148,7 +157,7 @@ final class PackedMatrix {
 
         @Override
         protected void compute() {
-            int width = Math.min(cols, b1 * PANEL_COLS) - b0 * PANEL_COLS;
+            int width = (b1 == panels.length ? cols : b1 * PANEL_COLS) - b0 * PANEL_COLS;
             long macs = (long) (k1 - k0) * rows * width;
             // Panels first (each task then loads only its own columns of A), batch rows only when
             // one panel is still more than a task's share.

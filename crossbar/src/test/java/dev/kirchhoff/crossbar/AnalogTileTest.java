@@ -342,6 +342,70 @@ class AnalogTileTest {
     }
 
     @Test
+    void noisyReadsGiveTheSameBitsOnOneOrTwoThreads() throws Exception {
+        // 300 rows × 256 inputs: large enough that the periphery's row loops and the engine run in
+        // parallel. Stochastic rounding, input and output noise, and a low ADC bound so that bound
+        // management re-reads some rows (each re-read draws fresh streams).
+        int m = 256;
+        int n = 200;
+        int batch = 300;
+        UniformRandomProvider r = rng(21L);
+        double[] w = random(r, n * m, 0.5);
+        double[] x = random(r, batch * m, 1.0);
+        double[] d = random(r, batch * n, 1.0);
+        Periphery fwd = Periphery.AIHWKIT_DEFAULT.withDac(new Dac(7, 1.0, true)).withInputNoiseStd(0.01)
+                .withAdc(Adc.fixed(9, 3.0));
+        TileConfig config = TileConfig.AIHWKIT_DEFAULT.withForward(fwd);
+        ConductanceMapping map = ReferenceColumnMapping.fitted(m, n, RANGE, w);
+        double[][] results = new double[3][];
+        long[] repeats = new long[3];
+        for (int p = 0; p < 3; p++) {
+            ForkJoinPool pool = p < 2 ? new ForkJoinPool(p + 1) : null;
+            java.util.concurrent.Callable<double[]> run = () -> {
+                AnalogTile t = tile(map, config, w);
+                UniformRandomProvider noise = rng(22L);
+                double[] out = new double[2 * batch * n + batch * m];
+                double[] y = new double[batch * n];
+                t.forward(x, batch, y, noise);
+                System.arraycopy(y, 0, out, 0, y.length);
+                t.forward(x, batch, y, noise);
+                System.arraycopy(y, 0, out, batch * n, y.length);
+                double[] z = new double[batch * m];
+                t.backward(d, batch, z, noise);
+                System.arraycopy(z, 0, out, 2 * batch * n, z.length);
+                return out;
+            };
+            if (pool == null) {
+                results[p] = run.call(); // from outside any pool: the common pool
+            } else {
+                try {
+                    results[p] = pool.submit(run).get();
+                } finally {
+                    pool.shutdown();
+                }
+            }
+            AnalogTile probe = tile(map, config, w);
+            probe.forward(x, batch, new double[batch * n], rng(22L));
+            repeats[p] = probe.boundManagementRepeats();
+        }
+        assertTrue(repeats[0] > 0, "bound management re-read " + repeats[0] + " rows");
+        for (int e = 0; e < results[0].length; e++) {
+            assertEquals(Double.doubleToRawLongBits(results[0][e]), Double.doubleToRawLongBits(results[1][e]),
+                    "element " + e + " on one and two threads");
+            assertEquals(Double.doubleToRawLongBits(results[0][e]), Double.doubleToRawLongBits(results[2][e]),
+                    "element " + e + " on one thread and the common pool");
+        }
+        // Two forwards with the same stream position differ: the noise is fresh.
+        int same = 0;
+        for (int e = 0; e < batch * n; e++) {
+            if (results[0][e] == results[0][batch * n + e]) {
+                same++;
+            }
+        }
+        assertTrue(same < batch * n / 2, same + " outputs repeated exactly");
+    }
+
+    @Test
     void refreshResetsAPairToOneActiveDevice() {
         int m = 3;
         int n = 2;

@@ -453,7 +453,7 @@ public final class AnalogTile {
                 work.run(r);
             }
         } else {
-            int grain = Math.max(1, (int) Math.max(PARALLEL_MIN_ELEMENTS / 2 / width, (count + 7) / 8));
+            int grain = Math.max(1, Math.max(PARALLEL_MIN_ELEMENTS / 2 / width, (count + 7) / 8));
             new Rows(0, count, grain, work).invoke();
         }
     }

@@ -29,21 +29,16 @@ import dev.kirchhoff.device.ConductanceRange;
  * G⁺₀, negative potentiates G⁻₀); carrying into higher slices is the job of a refresh
  * ({@link AnalogTile#refresh()}, which re-encodes the weights it reads).
  */
-public final class BitSlicedMapping implements ConductanceMapping {
-    private final int m;
-    private final int n;
+public final class BitSlicedMapping extends MappingBase {
     private final int slices;
     private final int base;
-    private final ConductanceRange range;
-    private final double weightMax;
     private final double levels;
     private final double delta;
     private final double s0;
     private final double[] power;
 
     private BitSlicedMapping(int inputs, int outputs, int slices, int base, ConductanceRange range, double weightMax) {
-        this.m = Checks.positive("inputs", inputs);
-        this.n = Checks.positive("outputs", outputs);
+        super(inputs, outputs, range, weightMax);
         this.slices = Checks.positive("slices", slices);
         if (base < 2) {
             throw new IllegalArgumentException("base must be at least 2, got " + base);
@@ -52,8 +47,6 @@ public final class BitSlicedMapping implements ConductanceMapping {
         if (!(slices * (Math.log(base) / Math.log(2)) <= 52)) {
             throw new IllegalArgumentException("base^slices must not exceed 2^52, got base=" + base + ", slices=" + slices);
         }
-        this.range = java.util.Objects.requireNonNull(range, "range");
-        this.weightMax = Checks.positive("weightMax", weightMax);
         this.power = new double[slices];
         double p = 1;
         for (int k = 0; k < slices; k++) {
@@ -111,28 +104,8 @@ public final class BitSlicedMapping implements ConductanceMapping {
     }
 
     @Override
-    public int inputs() {
-        return m;
-    }
-
-    @Override
-    public int outputs() {
-        return n;
-    }
-
-    @Override
     public int columns() {
         return 2 * slices * n;
-    }
-
-    @Override
-    public ConductanceRange range() {
-        return range;
-    }
-
-    @Override
-    public double weightMax() {
-        return weightMax;
     }
 
     /** s₀ = Q·Δ/w_max, siemens per unit weight at the least significant slice. */

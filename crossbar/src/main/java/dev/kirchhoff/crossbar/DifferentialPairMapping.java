@@ -24,18 +24,11 @@ import dev.kirchhoff.device.ConductanceRange;
  * only ever grow under training, so a tile refreshes them by reprogramming the weights it reads
  * ({@link AnalogTile#refresh()}).
  */
-public final class DifferentialPairMapping implements ConductanceMapping {
-    private final int m;
-    private final int n;
-    private final ConductanceRange range;
-    private final double weightMax;
+public final class DifferentialPairMapping extends MappingBase {
     private final double s;
 
     private DifferentialPairMapping(int inputs, int outputs, ConductanceRange range, double weightMax) {
-        this.m = Checks.positive("inputs", inputs);
-        this.n = Checks.positive("outputs", outputs);
-        this.range = java.util.Objects.requireNonNull(range, "range");
-        this.weightMax = Checks.positive("weightMax", weightMax);
+        super(inputs, outputs, range, weightMax);
         this.s = range.widthSiemens() / weightMax;
     }
 
@@ -56,28 +49,8 @@ public final class DifferentialPairMapping implements ConductanceMapping {
     }
 
     @Override
-    public int inputs() {
-        return m;
-    }
-
-    @Override
-    public int outputs() {
-        return n;
-    }
-
-    @Override
     public int columns() {
         return 2 * n;
-    }
-
-    @Override
-    public ConductanceRange range() {
-        return range;
-    }
-
-    @Override
-    public double weightMax() {
-        return weightMax;
     }
 
     @Override

@@ -20,19 +20,12 @@ import dev.kirchhoff.device.ConductanceRange;
  * <p>Update: one device per weight, potentiated (+1) for a positive weight change and depressed
  * (−1) for a negative one; the reference column is never pulsed.
  */
-public final class ReferenceColumnMapping implements ConductanceMapping {
-    private final int m;
-    private final int n;
-    private final ConductanceRange range;
-    private final double weightMax;
+public final class ReferenceColumnMapping extends MappingBase {
     private final double s;
     private final double gRef;
 
     private ReferenceColumnMapping(int inputs, int outputs, ConductanceRange range, double weightMax) {
-        this.m = Checks.positive("inputs", inputs);
-        this.n = Checks.positive("outputs", outputs);
-        this.range = java.util.Objects.requireNonNull(range, "range");
-        this.weightMax = Checks.positive("weightMax", weightMax);
+        super(inputs, outputs, range, weightMax);
         this.s = range.widthSiemens() / (2 * weightMax);
         this.gRef = 0.5 * (range.gMinSiemens() + range.gMaxSiemens());
     }
@@ -59,28 +52,8 @@ public final class ReferenceColumnMapping implements ConductanceMapping {
     }
 
     @Override
-    public int inputs() {
-        return m;
-    }
-
-    @Override
-    public int outputs() {
-        return n;
-    }
-
-    @Override
     public int columns() {
         return n + 1;
-    }
-
-    @Override
-    public ConductanceRange range() {
-        return range;
-    }
-
-    @Override
-    public double weightMax() {
-        return weightMax;
     }
 
     @Override

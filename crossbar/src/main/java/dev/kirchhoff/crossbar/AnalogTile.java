@@ -605,17 +605,22 @@ public final class AnalogTile {
                     }
                 }
             });
-            // The analog read and the mapping's read-out: analog = W·x̂·V_read (weights domain).
+            // The analog read; the mapping's read-out (analog = W·x̂·V_read, weights domain) runs
+            // per row inside the output pass below, while the row is in cache.
             if (forward) {
                 eng.forward(driveBuf, count, currents);
-                mapping.forwardOutputs(currents, count, analogBuf);
             } else {
                 mapping.backwardDrive(driveBuf, count, columnDrive);
                 eng.backward(columnDrive, count, currents);
-                mapping.backwardOutputs(currents, count, analogBuf);
             }
-            // Output noise, ADC, undo the scaling; mark the rows that clipped.
+            double[] currentsBuf = currents;
+            // Read-out, output noise, ADC, undo the scaling; mark the rows that clipped.
             forRows(count, outLen, r -> {
+                if (forward) {
+                    mapping.forwardOutputs(currentsBuf, r, r + 1, analogBuf);
+                } else {
+                    mapping.backwardOutputs(currentsBuf, r, r + 1, analogBuf);
+                }
                 int k = rowsRead[r];
                 int p = r * outLen;
                 int o = k * outLen;

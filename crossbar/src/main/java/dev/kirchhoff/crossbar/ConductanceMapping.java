@@ -65,13 +65,16 @@ public interface ConductanceMapping {
 
     /**
      * Forward read-out: column currents per volt of row drive to weights-domain outputs,
-     * {@code y_k = W·x_k} when the rows were driven at {@code x_k} volts.
+     * {@code y_k = W·x_k} when the rows were driven at {@code x_k} volts, for the batch rows
+     * {@code fromRow ≤ k < toRow} (a caller may convert each row right after its own
+     * post-processing, while it is in cache, or the whole batch at once).
      *
-     * @param currents not modified: K×C column currents (A) for row voltages x (V)
-     * @param batch    K ≥ 1
-     * @param yOut     modified: K×N
+     * @param currents not modified: K×C column currents (A) for row voltages x (V), row k at k·C
+     * @param fromRow  first batch row, ≥ 0
+     * @param toRow    end of the rows (exclusive), &gt; fromRow
+     * @param yOut     modified: rows [fromRow, toRow) of a K×N array
      */
-    void forwardOutputs(double[] currents, int batch, double[] yOut);
+    void forwardOutputs(double[] currents, int fromRow, int toRow, double[] yOut);
 
     /**
      * Column drive of the transposed read for weights-domain inputs d (K×N): the C column
@@ -84,13 +87,15 @@ public interface ConductanceMapping {
     void backwardDrive(double[] d, int batch, double[] vOut);
 
     /**
-     * Transposed read-out: row currents for the drive of {@link #backwardDrive} to {@code Wᵀ·d}.
+     * Transposed read-out: row currents for the drive of {@link #backwardDrive} to {@code Wᵀ·d},
+     * for the batch rows {@code fromRow ≤ k < toRow}.
      *
      * @param rowCurrents not modified: K×M (A)
-     * @param batch       K ≥ 1
-     * @param out         modified: K×M; may be the same array as {@code rowCurrents}
+     * @param fromRow     first batch row, ≥ 0
+     * @param toRow       end of the rows (exclusive), &gt; fromRow
+     * @param out         modified: rows [fromRow, toRow) of a K×M array; may be {@code rowCurrents}
      */
-    void backwardOutputs(double[] rowCurrents, int batch, double[] out);
+    void backwardOutputs(double[] rowCurrents, int fromRow, int toRow, double[] out);
 
     /**
      * The physical column whose devices receive the pulses that change W[j][·] in the given
@@ -115,6 +120,14 @@ public interface ConductanceMapping {
                 throw new IllegalArgumentException("weights[" + k / inputs() + "][" + k % inputs()
                         + "] must be finite, got " + weights[k]);
             }
+        }
+    }
+
+    /** Requires {@code 0 ≤ fromRow < toRow}. */
+    static void checkRowRange(int fromRow, int toRow) {
+        if (fromRow < 0 || toRow <= fromRow) {
+            throw new IllegalArgumentException("row range must satisfy 0 ≤ fromRow < toRow, got fromRow=" + fromRow
+                    + ", toRow=" + toRow);
         }
     }
 

@@ -89,13 +89,13 @@ public final class ReferenceColumnMapping extends MappingBase {
     }
 
     @Override
-    public void forwardOutputs(double[] currents, int batch, double[] yOut) {
-        Checks.positive("batch", batch);
+    public void forwardOutputs(double[] currents, int fromRow, int toRow, double[] yOut) {
+        ConductanceMapping.checkRowRange(fromRow, toRow);
         int c = n + 1;
-        ConductanceMapping.requireLength("currents", currents, (long) batch * c);
-        ConductanceMapping.requireLength("yOut", yOut, (long) batch * n);
+        ConductanceMapping.requireLength("currents", currents, (long) toRow * c);
+        ConductanceMapping.requireLength("yOut", yOut, (long) toRow * n);
         double inv = 1 / s;
-        for (int k = 0; k < batch; k++) {
+        for (int k = fromRow; k < toRow; k++) {
             int io = k * c;
             int yo = k * n;
             double ref = currents[io + n];
@@ -123,12 +123,12 @@ public final class ReferenceColumnMapping extends MappingBase {
     }
 
     @Override
-    public void backwardOutputs(double[] rowCurrents, int batch, double[] out) {
-        Checks.positive("batch", batch);
-        ConductanceMapping.requireLength("rowCurrents", rowCurrents, (long) batch * m);
-        ConductanceMapping.requireLength("out", out, (long) batch * m);
+    public void backwardOutputs(double[] rowCurrents, int fromRow, int toRow, double[] out) {
+        ConductanceMapping.checkRowRange(fromRow, toRow);
+        ConductanceMapping.requireLength("rowCurrents", rowCurrents, (long) toRow * m);
+        ConductanceMapping.requireLength("out", out, (long) toRow * m);
         double inv = 1 / s;
-        for (int k = 0; k < batch * m; k++) {
+        for (int k = fromRow * m; k < toRow * m; k++) {
             out[k] = rowCurrents[k] * inv;
         }
     }

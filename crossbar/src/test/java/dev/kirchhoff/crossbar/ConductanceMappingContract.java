@@ -61,7 +61,7 @@ abstract class ConductanceMappingContract {
         double[] currents = new double[batch * map.columns()];
         engine.forward(x, batch, currents);
         double[] y = new double[batch * N];
-        map.forwardOutputs(currents, batch, y);
+        map.forwardOutputs(currents, 0, batch, y);
         for (int k = 0; k < batch; k++) {
             for (int j = 0; j < N; j++) {
                 double ref = 0;
@@ -91,7 +91,7 @@ abstract class ConductanceMappingContract {
         double[] rowCurrents = new double[batch * M];
         engine.backward(v, batch, rowCurrents);
         double[] z = new double[batch * M];
-        map.backwardOutputs(rowCurrents, batch, z);
+        map.backwardOutputs(rowCurrents, 0, batch, z);
         for (int k = 0; k < batch; k++) {
             for (int i = 0; i < M; i++) {
                 double ref = 0;

@@ -95,7 +95,7 @@ final class PulseResponseCommand implements Callable<Integer> {
             if (model != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give either --model or --profile, not both");
             }
-            return NoiseProfiles.read(profile).pulsedUpdate();
+            return NoiseProfiles.read(profile).requirePulsedUpdate();
         }
         ConductanceRange range;
         try {

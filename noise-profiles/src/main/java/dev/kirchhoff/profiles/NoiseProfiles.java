@@ -12,6 +12,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kirchhoff.device.inference.DriftModel;
+import dev.kirchhoff.device.inference.ProgrammingNoise;
+import dev.kirchhoff.device.inference.ReadNoise;
+import dev.kirchhoff.device.iv.IvCurve;
+import dev.kirchhoff.device.iv.LinearIv;
+import dev.kirchhoff.device.iv.PolynomialIv;
+import dev.kirchhoff.device.iv.SinhIv;
 import dev.kirchhoff.device.pulsed.ConstantStep;
 import dev.kirchhoff.device.pulsed.ExpStep;
 import dev.kirchhoff.device.pulsed.LinearStep;
@@ -44,7 +51,12 @@ public final class NoiseProfiles {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .addMixIn(PulsedDeviceModel.class, PulsedModelTypes.class)
+            .addMixIn(ProgrammingNoise.class, ProgrammingNoiseTypes.class)
+            .addMixIn(ReadNoise.class, ReadNoiseTypes.class)
+            .addMixIn(DriftModel.class, DriftTypes.class)
+            .addMixIn(IvCurve.class, IvTypes.class)
             .build();
 
     private NoiseProfiles() {
@@ -62,6 +74,47 @@ public final class NoiseProfiles {
         @JsonSubTypes.Type(value = NeuroSimNonlinear.class, name = NeuroSimNonlinear.NAME),
     })
     private interface PulsedModelTypes {
+    }
+
+    /** Programming-error laws, keyed by their {@code "model"} field. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = ProgrammingNoise.Polynomial.class, name = "polynomial"),
+        @JsonSubTypes.Type(value = ProgrammingNoise.Independent.class, name = "independent"),
+        @JsonSubTypes.Type(value = ProgrammingNoise.Proportional.class, name = "proportional"),
+        @JsonSubTypes.Type(value = ProgrammingNoise.InverseProportional.class, name = "inverse-proportional"),
+        @JsonSubTypes.Type(value = ProgrammingNoise.MiloRram.class, name = "milo-rram"),
+    })
+    private interface ProgrammingNoiseTypes {
+    }
+
+    /** Read-noise laws, keyed by their {@code "model"} field. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = ReadNoise.Constant.class, name = "constant"),
+        @JsonSubTypes.Type(value = ReadNoise.Proportional.class, name = "proportional"),
+        @JsonSubTypes.Type(value = ReadNoise.Pcm.class, name = "pcm"),
+    })
+    private interface ReadNoiseTypes {
+    }
+
+    /** Drift laws, keyed by their {@code "model"} field. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = DriftModel.Pcm.class, name = "pcm"),
+        @JsonSubTypes.Type(value = DriftModel.Constant.class, name = "constant"),
+    })
+    private interface DriftTypes {
+    }
+
+    /** Read I–V curves, keyed by their {@code "model"} field. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = LinearIv.class, name = "linear"),
+        @JsonSubTypes.Type(value = SinhIv.class, name = "sinh"),
+        @JsonSubTypes.Type(value = PolynomialIv.class, name = "polynomial"),
+    })
+    private interface IvTypes {
     }
 
     /** Parses a profile from JSON text; {@code origin} names where it came from in error messages. */
@@ -124,12 +177,27 @@ public final class NoiseProfiles {
         return where + ": " + problem(e);
     }
 
+    /** ", expected one of a, b, c" for the interface whose type id was unknown. */
+    private static String knownModels(InvalidTypeIdException t) {
+        Class<?> base = t.getBaseType() == null ? null : t.getBaseType().getRawClass();
+        Class<?> mixin = base == null ? null : MAPPER.findMixInClassFor(base);
+        JsonSubTypes sub = mixin == null ? null : mixin.getAnnotation(JsonSubTypes.class);
+        if (sub == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(", expected one of ");
+        for (int i = 0; i < sub.value().length; i++) {
+            b.append(i == 0 ? "" : ", ").append(sub.value()[i].name());
+        }
+        return b.toString();
+    }
+
     private static String problem(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof InvalidTypeIdException t) {
-            return "unknown model '" + t.getTypeId() + "'";
+            return "unknown model '" + t.getTypeId() + "'" + knownModels(t);
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {

@@ -4,7 +4,7 @@ import dev.kirchhoff.device.ConductanceRange;
 import dev.kirchhoff.device.pulsed.PulseResponse;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import dev.kirchhoff.device.pulsed.PulsedModels;
-import dev.kirchhoff.profiles.NoiseProfiles;
+import dev.kirchhoff.profiles.Presets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -37,8 +37,9 @@ final class PulseResponseCommand implements Callable<Integer> {
             completionCandidates = ModelNames.class)
     String model;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "Noise profile (JSON) giving the model and its parameters.")
-    Path profile;
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "Noise profile giving the model and its parameters: a bundled name (kirchhoff profiles) or a JSON file.")
+    String profile;
 
     @Option(names = "--g-min-siemens", paramLabel = "S", description = "G_min of the --model window (default: ${DEFAULT-VALUE}).",
             defaultValue = "1e-6")
@@ -95,7 +96,7 @@ final class PulseResponseCommand implements Callable<Integer> {
             if (model != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give either --model or --profile, not both");
             }
-            return NoiseProfiles.read(profile).requirePulsedUpdate();
+            return Presets.resolve(profile).requirePulsedUpdate();
         }
         ConductanceRange range;
         try {

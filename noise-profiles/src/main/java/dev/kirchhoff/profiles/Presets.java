@@ -62,7 +62,8 @@ public final class Presets {
      * A preset name or a profile file, as the command line's {@code --profile NAME|FILE}: a
      * known preset name wins; anything else is read as a file.
      *
-     * @throws IllegalArgumentException when it is neither a preset nor an existing file
+     * @throws IllegalArgumentException when it is neither a preset nor an existing file ("FILE: no
+     *                                  such file" when it looks like a path or ends in .json)
      * @throws ProfileFormatException   when the file is not a valid profile
      */
     public static NoiseProfile resolve(String nameOrFile) throws IOException {
@@ -71,8 +72,10 @@ public final class Presets {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("profile '" + nameOrFile + "' is neither a preset (" + String.join(", ", NAMES)
-                    + ") nor a file");
+            boolean looksLikeFile = nameOrFile.endsWith(".json") || nameOrFile.indexOf('/') >= 0
+                    || nameOrFile.indexOf(java.io.File.separatorChar) >= 0;
+            throw new IllegalArgumentException(looksLikeFile ? nameOrFile + ": no such file"
+                    : "profile '" + nameOrFile + "' is neither a preset (" + String.join(", ", NAMES) + ") nor a file");
         }
         return NoiseProfiles.read(file);
     }

@@ -117,6 +117,9 @@ class PresetsTest {
         assertEquals("mine", Presets.resolve(file.toString()).name());
         String msg = assertThrows(IllegalArgumentException.class, () -> Presets.resolve("rram-mil0")).getMessage();
         assertTrue(msg.contains("'rram-mil0' is neither a preset (pcm-nandakumar-2019, ") && msg.endsWith("nor a file"), msg);
+        String missing = assertThrows(IllegalArgumentException.class,
+                () -> Presets.resolve(dir.resolve("nope.json").toString())).getMessage();
+        assertTrue(missing.endsWith("nope.json: no such file"), missing);
         Files.writeString(file, "{}");
         assertThrows(ProfileFormatException.class, () -> Presets.resolve(file.toString()));
     }

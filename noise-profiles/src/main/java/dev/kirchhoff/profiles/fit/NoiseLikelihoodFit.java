@@ -18,8 +18,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Thompson, Biometrika 58, 1971, doi:10.1093/biomet/58.3.545, which makes the variance estimate
  * unbiased where profiling the group means would shrink it by (n−1)/n).
  *
- * <p>The maximum is found by Fisher scoring (Jennrich &amp; Sampson, Technometrics 18, 1976,
- * doi:10.1080/00401706.1976.10489395) with step halving and projection onto box bounds:
+ * <p>The maximum is found by Fisher scoring (Jennrich &amp; Sampson, "Newton-Raphson and related
+ * algorithms for maximum likelihood variance component estimation", Technometrics 18(1), 1976)
+ * with step halving and projection onto box bounds:
  * <pre>
  *   U_k  = Σ_i (y_i − m_i)·∂_k m_i / v_i + (Q_i − w_i·v_i)·∂_k v_i / (2 v_i²),   Q_i = S_i + (y_i − m_i)²
  *   I_kl = Σ_i ∂_k m_i·∂_l m_i / v_i + w_i·∂_k v_i·∂_l v_i / (2 v_i²)

@@ -122,4 +122,73 @@ public interface DriftModel {
             return sigmaNu;
         }
     }
+
+    /**
+     * The PCM form of {@link Pcm} with free coefficients, the form a measured drift data set is
+     * fitted to: mean and spread of ν linear in {@code ln g}, {@code g = max(|G_T|/g_max, 1e−7)},
+     * each clipped to a range:
+     * <pre>
+     *   μ_ν = clip(a_μ + b_μ·ln g, μ_min, μ_max)
+     *   σ_ν = clip(a_σ + b_σ·ln g, σ_min, σ_max)
+     * </pre>
+     * With a_μ = 0.0244, b_μ = −0.0155, [0.049, 0.1], a_σ = −0.0059, b_σ = −0.0125,
+     * [0.008, 0.045] it is the model of Nandakumar et al., ICECS 2019 (see {@link #pcm}). A fit
+     * sets the clip ranges to the values of the lines over the measured conductances, so the model
+     * does not extrapolate beyond the data.
+     *
+     * @param gMaxSiemens       g_max (S), &gt; 0
+     * @param t0Seconds         t_0 (s), &gt; 0
+     * @param meanNuIntercept   a_μ, finite
+     * @param meanNuSlope       b_μ (per unit of ln g), finite
+     * @param meanNuMin         μ_min, finite
+     * @param meanNuMax         μ_max, ≥ μ_min
+     * @param sigmaNuIntercept  a_σ, finite
+     * @param sigmaNuSlope      b_σ (per unit of ln g), finite
+     * @param sigmaNuMin        σ_min, ≥ 0
+     * @param sigmaNuMax        σ_max, ≥ σ_min
+     */
+    record LogLinear(double gMaxSiemens, double t0Seconds, double meanNuIntercept, double meanNuSlope,
+            double meanNuMin, double meanNuMax, double sigmaNuIntercept, double sigmaNuSlope, double sigmaNuMin,
+            double sigmaNuMax) implements DriftModel {
+
+        /** {@link Pcm}'s coefficients in this form: the same μ_ν and σ_ν for every target. */
+        public static LogLinear pcm(double gMaxSiemens, double t0Seconds) {
+            return new LogLinear(gMaxSiemens, t0Seconds, 0.0244, -0.0155, 0.049, 0.1, -0.0059, -0.0125, 0.008, 0.045);
+        }
+
+        public LogLinear {
+            Checks.positive("gMaxSiemens", gMaxSiemens);
+            Checks.positive("t0Seconds", t0Seconds);
+            Checks.finite("meanNuIntercept", meanNuIntercept);
+            Checks.finite("meanNuSlope", meanNuSlope);
+            Checks.finite("meanNuMin", meanNuMin);
+            Checks.finite("meanNuMax", meanNuMax);
+            if (!(meanNuMax >= meanNuMin)) {
+                throw new IllegalArgumentException("meanNuMax must be at least meanNuMin=" + meanNuMin + ", got "
+                        + meanNuMax);
+            }
+            Checks.finite("sigmaNuIntercept", sigmaNuIntercept);
+            Checks.finite("sigmaNuSlope", sigmaNuSlope);
+            Checks.nonNegative("sigmaNuMin", sigmaNuMin);
+            Checks.nonNegative("sigmaNuMax", sigmaNuMax);
+            if (!(sigmaNuMax >= sigmaNuMin)) {
+                throw new IllegalArgumentException("sigmaNuMax must be at least sigmaNuMin=" + sigmaNuMin + ", got "
+                        + sigmaNuMax);
+            }
+        }
+
+        private double logG(double gTargetSiemens) {
+            return Math.log(Math.max(Math.abs(gTargetSiemens) / gMaxSiemens, Pcm.G_FLOOR));
+        }
+
+        @Override
+        public double meanNu(double gTargetSiemens) {
+            return Math.min(Math.max(meanNuIntercept + meanNuSlope * logG(gTargetSiemens), meanNuMin), meanNuMax);
+        }
+
+        @Override
+        public double sigmaNu(double gTargetSiemens) {
+            return Math.min(Math.max(sigmaNuIntercept + sigmaNuSlope * logG(gTargetSiemens), sigmaNuMin), sigmaNuMax);
+        }
+    }
 }

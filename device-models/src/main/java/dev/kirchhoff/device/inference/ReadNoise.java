@@ -151,4 +151,76 @@ public interface ReadNoise {
             return true;
         }
     }
+
+    /**
+     * Additive read noise whose σ is a polynomial in the normalised programmed conductance
+     * {@code g = |G_prog|/g_max}, the form a measured σ(G) curve is fitted to:
+     * <pre>
+     *   σ(G_prog) = |Σ_k c_k·g^k|  (S),   G_read = max(G(t) + σ·ξ, 0)
+     * </pre>
+     * The time factor is 1: the curve holds at the time it was measured. The absolute value only
+     * matters where a fit turns negative outside its range (σ·ξ and −σ·ξ have one distribution).
+     * The polynomial form of σ follows aihwkit's programming-noise fits (Rasch et al., AICAS 2021,
+     * doi:10.1109/AICAS51828.2021.9458494).
+     *
+     * @param coefficientsSiemens c_0, c_1, … (S), at least one, all finite; copied
+     * @param gMaxSiemens         g_max that normalises G_prog (S), &gt; 0
+     */
+    record Polynomial(double[] coefficientsSiemens, double gMaxSiemens) implements ReadNoise {
+        public Polynomial {
+            if (coefficientsSiemens.length == 0) {
+                throw new IllegalArgumentException("coefficientsSiemens must not be empty, got length 0");
+            }
+            coefficientsSiemens = coefficientsSiemens.clone();
+            for (int k = 0; k < coefficientsSiemens.length; k++) {
+                Checks.finite("coefficientsSiemens[" + k + "]", coefficientsSiemens[k]);
+            }
+            Checks.positive("gMaxSiemens", gMaxSiemens);
+        }
+
+        /** A copy of the coefficients (S). */
+        @Override
+        public double[] coefficientsSiemens() {
+            return coefficientsSiemens.clone();
+        }
+
+        /** {@code |Σ_k c_k·g^k|} (S), g = |G_prog|/g_max. */
+        @Override
+        public double deviceCoefficient(double gProgrammedSiemens) {
+            double g = Math.abs(gProgrammedSiemens) / gMaxSiemens;
+            double[] c = coefficientsSiemens;
+            double s = c[c.length - 1];
+            for (int k = c.length - 2; k >= 0; k--) {
+                s = s * g + c[k];
+            }
+            return Math.abs(s);
+        }
+
+        @Override
+        public double timeFactor(double tInferenceSeconds) {
+            return 1;
+        }
+
+        @Override
+        public boolean relative() {
+            return false;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Polynomial p && java.util.Arrays.equals(coefficientsSiemens, p.coefficientsSiemens)
+                    && Double.compare(gMaxSiemens, p.gMaxSiemens) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(coefficientsSiemens) + Double.hashCode(gMaxSiemens);
+        }
+
+        @Override
+        public String toString() {
+            return "Polynomial[coefficientsSiemens=" + java.util.Arrays.toString(coefficientsSiemens)
+                    + ", gMaxSiemens=" + gMaxSiemens + "]";
+        }
+    }
 }

@@ -105,4 +105,53 @@ class DriftModelTest {
         assertMessage(() -> PCM.conductanceAt(1e-6, 0.05, Double.NaN), "tInferenceSeconds", "NaN");
         assertMessage(() -> PCM.logTimeRatio(Double.POSITIVE_INFINITY), "tInferenceSeconds", "Infinity");
     }
+
+    /** LogLinear.pcm evaluates the same expressions as Pcm, so the two agree bit for bit, clipped or not. */
+    @Test
+    void logLinearWithThePcmCoefficientsIsThePcmModel() {
+        DriftModel.LogLinear l = DriftModel.LogLinear.pcm(G_MAX, 20);
+        for (int k = 0; k <= 200; k++) {
+            double g = G_MAX * Math.pow(10, -5 + 5.0 * k / 200);
+            assertEquals(PCM.meanNu(g), l.meanNu(g), 0, "g=" + g);
+            assertEquals(PCM.sigmaNu(g), l.sigmaNu(g), 0, "g=" + g);
+        }
+        assertEquals(PCM.meanNu(0), l.meanNu(0), 0);
+        assertEquals(20, l.t0Seconds(), 0);
+    }
+
+    /**
+     * μ_ν = clip(0.03 − 0.01·ln g, 0.02, 0.09), σ_ν = clip(0.004 − 0.006·ln g, 0.005, 0.03):
+     * g = e^−2: μ = 0.05, σ = 0.016; g = 1: μ = 0.03, σ = 0.004 → 0.005; g = e^−8: μ = 0.11 → 0.09,
+     * σ = 0.052 → 0.03.
+     */
+    @Test
+    void logLinearClipsEachLine() {
+        DriftModel.LogLinear l = new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005, 0.03);
+        assertEquals(0.05, l.meanNu(G_MAX * Math.exp(-2)), 1e-15);
+        assertEquals(0.016, l.sigmaNu(G_MAX * Math.exp(-2)), 1e-15);
+        assertEquals(0.03, l.meanNu(G_MAX), 1e-15);
+        assertEquals(0.005, l.sigmaNu(G_MAX), 0);
+        assertEquals(0.09, l.meanNu(G_MAX * Math.exp(-8)), 0);
+        assertEquals(0.03, l.sigmaNu(G_MAX * Math.exp(-8)), 0);
+    }
+
+    @Test
+    void logLinearRejectsInvalidParameters() {
+        assertMessage(() -> new DriftModel.LogLinear(0, 20, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005, 0.03),
+                "gMaxSiemens", "0.0");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, -1, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005, 0.03),
+                "t0Seconds", "-1.0");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, Double.NaN, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005,
+                0.03), "meanNuIntercept", "NaN");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, 0.03, Double.POSITIVE_INFINITY, 0.02, 0.09, 0.004,
+                -0.006, 0.005, 0.03), "meanNuSlope", "Infinity");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.1, 0.09, 0.004, -0.006, 0.005, 0.03),
+                "meanNuMax", "0.09");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.02, 0.09, 0.004, Double.NaN, 0.005,
+                0.03), "sigmaNuSlope", "NaN");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, -0.001, 0.03),
+                "sigmaNuMin", "-0.001");
+        assertMessage(() -> new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005, 0.004),
+                "sigmaNuMax", "0.004");
+    }
 }

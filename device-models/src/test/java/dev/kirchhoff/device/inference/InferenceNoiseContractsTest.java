@@ -126,4 +126,26 @@ class InferenceNoiseContractsTest {
             return G_MAX;
         }
     }
+
+    @Nested
+    class PolynomialRead extends ReadNoiseContract {
+        protected ReadNoise noise() {
+            return new ReadNoise.Polynomial(new double[] {0.05e-6, 0.3e-6, -0.15e-6}, G_MAX);
+        }
+
+        protected double gMaxSiemens() {
+            return G_MAX;
+        }
+    }
+
+    @Nested
+    class LogLinearDrift extends DriftModelContract {
+        protected DriftModel drift() {
+            return new DriftModel.LogLinear(G_MAX, 20, 0.03, -0.01, 0.02, 0.09, 0.004, -0.006, 0.005, 0.03);
+        }
+
+        protected double gMaxSiemens() {
+            return G_MAX;
+        }
+    }
 }

@@ -86,4 +86,36 @@ class ReadNoiseTest {
         assertMessage(() -> new ReadNoise.Pcm(-G_MAX, 250e-9, 20), "gMaxSiemens", "-2.5E-5");
         assertMessage(() -> PCM.timeFactor(-3), "tInferenceSeconds", "-3.0");
     }
+
+    /**
+     * σ = |0.05 + 0.3g − 0.15g²| µS at g = 0.4 (G_prog = 10 µS of 25 µS):
+     * 0.05 + 0.12 − 0.024 = 0.146 µS, whatever G(t) and t; a negative polynomial reads as its
+     * absolute value.
+     */
+    @Test
+    void polynomialSigmaEqualsTheFormula() {
+        ReadNoise.Polynomial p = new ReadNoise.Polynomial(new double[] {0.05e-6, 0.3e-6, -0.15e-6}, G_MAX);
+        assertEquals(0.146e-6, p.deviceCoefficient(10e-6), 1e-20);
+        assertEquals(0.146e-6, p.sigmaSiemens(3e-6, 10e-6, 86400), 1e-20);
+        assertEquals(1, p.timeFactor(1e6), 0);
+        assertFalse(p.relative());
+        assertEquals(0.5e-6, new ReadNoise.Polynomial(new double[] {-0.5e-6}, G_MAX).deviceCoefficient(1e-6), 0);
+    }
+
+    @Test
+    void polynomialIsAValueAndValidates() {
+        double[] c = {1e-7, 2e-7};
+        ReadNoise.Polynomial p = new ReadNoise.Polynomial(c, G_MAX);
+        c[0] = 9;
+        assertEquals(1e-7, p.coefficientsSiemens()[0], 0);
+        p.coefficientsSiemens()[1] = 9;
+        assertEquals(2e-7, p.coefficientsSiemens()[1], 0);
+        assertEquals(new ReadNoise.Polynomial(new double[] {1e-7, 2e-7}, G_MAX), p);
+        assertEquals(new ReadNoise.Polynomial(new double[] {1e-7, 2e-7}, G_MAX).hashCode(), p.hashCode());
+        assertTrue(p.toString().contains("coefficientsSiemens=[1.0E-7, 2.0E-7]"), p.toString());
+        assertMessage(() -> new ReadNoise.Polynomial(new double[0], G_MAX), "coefficientsSiemens", "0");
+        assertMessage(() -> new ReadNoise.Polynomial(new double[] {1e-7, Double.NaN}, G_MAX),
+                "coefficientsSiemens[1]", "NaN");
+        assertMessage(() -> new ReadNoise.Polynomial(new double[] {1e-7}, 0), "gMaxSiemens", "0.0");
+    }
 }

@@ -94,6 +94,7 @@ public final class NoiseProfiles {
         @JsonSubTypes.Type(value = ReadNoise.Constant.class, name = "constant"),
         @JsonSubTypes.Type(value = ReadNoise.Proportional.class, name = "proportional"),
         @JsonSubTypes.Type(value = ReadNoise.Pcm.class, name = "pcm"),
+        @JsonSubTypes.Type(value = ReadNoise.Polynomial.class, name = "polynomial"),
     })
     private interface ReadNoiseTypes {
     }
@@ -103,6 +104,7 @@ public final class NoiseProfiles {
     @JsonSubTypes({
         @JsonSubTypes.Type(value = DriftModel.Pcm.class, name = "pcm"),
         @JsonSubTypes.Type(value = DriftModel.Constant.class, name = "constant"),
+        @JsonSubTypes.Type(value = DriftModel.LogLinear.class, name = "log-linear"),
     })
     private interface DriftTypes {
     }

@@ -62,7 +62,9 @@ class NoiseProfilesTest {
                 NoiseProfile.builder("b", "s", WINDOW).programmingNoise(new ProgrammingNoise.Proportional(0.05))
                         .readNoise(new ReadNoise.Proportional(0.01)).iv(SinhIv.STANFORD_PKU).build(),
                 NoiseProfile.builder("c", "s", WINDOW).programmingNoise(
-                        new ProgrammingNoise.InverseProportional(0.01, 1e-6, 25e-6)).build(),
+                        new ProgrammingNoise.InverseProportional(0.01, 1e-6, 25e-6))
+                        .readNoise(new ReadNoise.Polynomial(new double[] {1e-8, 2e-7, -1e-7}, 25e-6))
+                        .drift(DriftModel.LogLinear.pcm(25e-6, 20)).build(),
                 NoiseProfile.builder("d", "s", new ConductanceRange(50e-6, 225e-6))
                         .programmingNoise(new ProgrammingNoise.MiloRram()).build(),
                 NoiseProfile.builder("e", "identity only", WINDOW).build());
@@ -173,7 +175,7 @@ class NoiseProfilesTest {
         assertTrue(model.contains("unknown model 'hard-bounds', expected one of soft-bounds, "), model);
         String drift = error(mutate("\"model\" : \"pcm\",\n    \"gMaxSiemens\" : 2.5E-5,\n    \"t0Seconds\"",
                 "\"model\" : \"arrhenius\",\n    \"gMaxSiemens\" : 2.5E-5,\n    \"t0Seconds\""));
-        assertTrue(drift.contains("unknown model 'arrhenius', expected one of pcm, constant"), drift);
+        assertTrue(drift.contains("unknown model 'arrhenius', expected one of pcm, constant, log-linear"), drift);
         assertTrue(error(mutate("\"schemaVersion\" : 2", "\"schemaVersion\" : 1")).contains("schemaVersion must be 2, got 1"));
         assertFalse(error(mutate("\"headroom\" : 0.0", "\"headroom\" : NaN")).isBlank());
         assertTrue(error("  \n").contains("empty"));

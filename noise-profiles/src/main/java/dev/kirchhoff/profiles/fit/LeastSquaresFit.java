@@ -121,7 +121,23 @@ public final class LeastSquaresFit {
      */
     public static Result fit(String what, Model model, double[] y, double[] start, double[] lower, double[] upper,
             double[] typicalScale, int maxIterations) {
+        return fit(what, model, y, start, lower, upper, typicalScale, maxIterations, 1e-10);
+    }
+
+    /**
+     * {@link #fit(String, Model, double[], double[], double[], double[], double[], int)} with the
+     * convergence tolerance given: LM stops when the relative reduction of S(θ) or the relative
+     * change of θ falls below it (Commons Math's cost and parameter relative tolerances; the
+     * other overload uses 1e−10).
+     *
+     * @param relativeTolerance in (0, 1)
+     */
+    public static Result fit(String what, Model model, double[] y, double[] start, double[] lower, double[] upper,
+            double[] typicalScale, int maxIterations, double relativeTolerance) {
         Objects.requireNonNull(model, "model");
+        if (!(relativeTolerance > 0 && relativeTolerance < 1)) {
+            throw new IllegalArgumentException("relativeTolerance must be in (0, 1), got " + relativeTolerance);
+        }
         int n = y.length;
         int p = start.length;
         if (lower.length != p || upper.length != p || typicalScale.length != p) {
@@ -170,7 +186,8 @@ public final class LeastSquaresFit {
         };
         LeastSquaresOptimizer.Optimum optimum;
         try {
-            optimum = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+            optimum = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(relativeTolerance)
+                    .withParameterRelativeTolerance(relativeTolerance).optimize(new LeastSquaresBuilder()
                     .start(x0)
                     .model(f)
                     .target(y)

@@ -1,0 +1,212 @@
+package dev.kirchhoff.profiles.fit;
+
+import dev.kirchhoff.device.pulsed.NeuroSimNonlinear;
+import dev.kirchhoff.device.pulsed.PulseVariability;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * NeuroSim's pulse-number model ({@link NeuroSimNonlinear}; Chen, Peng &amp; Yu, IEEE TCAD 2018,
+ * doi:10.1109/TCAD.2018.2789723) fitted per device with
+ * θ = (gMin_i, gMax_i, ρ⁺_i, ρ⁻_i, u⁺_i, u⁻_i): each direction has the normalised curve
+ * g_u(x) = (1 − e^(−u·x))/(1 − e^(−u)) on the position x ∈ [0, 1], u = P_max/A; a pulse inverts
+ * the curve of its direction at the present state, moves the position by +ρ⁺_i (potentiation) or
+ * −ρ⁻_i (depression) and evaluates the curve there:
+ * <pre>
+ *   G ← gMin_i + W_i·g_u(x(G) ± ρ_i),   ρ⁺_i = upScale_i/P_LTP,  ρ⁻_i = downScale_i/P_LTD
+ * </pre>
+ * Nothing is fixed. The pulse counts are integers but the per-device fit needs none: it fits the
+ * continuous position step ρ_i, and P_LTP = round(1/mean ρ⁺_i) (likewise P_LTD) afterwards, so no
+ * refit is needed; the rounding changes the nominal step by at most 0.5/P (noted). Normalised
+ * A = 1/mean u (linear when the mean rate is 0).
+ *
+ * <p>Identifiability: only a run that reaches a bound separates the position step from the curve's
+ * rate (a run that stays inside the window sees only B = W/(1 − e^(−u)) and u·ρ), so the data need
+ * runs of at least about P_max pulses, as NeuroSim's own LTP/LTD measurements are.
+ *
+ * <p>Noise: NeuroSim's cycle-to-cycle noise is added, σ·(gMax_i − gMin_i)·ξ per pulse, so the
+ * moment scale is s_n = W_i; pulses whose fitted state sits on a bound are left out of the c2c
+ * moment, because clipping there removes part of the noise. {@code exponentDtod} spreads the rates
+ * u^± independently and relatively, so exponentDtod² is the pooled corrected variance of u⁺_i/ū⁺
+ * and u⁻_i/ū⁻, leaving out a direction whose mean rate is below {@value #MIN_RATE} (nearly linear:
+ * a relative spread of a rate near 0 means nothing).
+ */
+final class NeuroSimCurve extends PulseCurve {
+    /** Curvature rates |u| below this are evaluated as the straight line, as in NeuroSimNonlinear. */
+    private static final double LINEAR_RATE = 1e-12;
+    /** A direction whose |mean rate| is below this does not inform exponentDtod. */
+    static final double MIN_RATE = 0.5;
+    private static final double SNAP = 1e-9;
+
+    @Override
+    String name() {
+        return NeuroSimNonlinear.NAME;
+    }
+
+    @Override
+    String[] parameterNames() {
+        return new String[] {"gMinSiemens", "gMaxSiemens", "positionStepLtp", "positionStepLtd", "rateLtp", "rateLtd"};
+    }
+
+    /** g_u(x), x clamped to [0, 1] and snapped to an end within 1e−9 (as NeuroSimNonlinear). */
+    static double curve(double u, double x) {
+        if (x <= SNAP) {
+            return 0;
+        }
+        if (x >= 1 - SNAP) {
+            return 1;
+        }
+        if (Math.abs(u) < LINEAR_RATE) {
+            return x;
+        }
+        return Math.expm1(-u * x) / Math.expm1(-u);
+    }
+
+    /** Inverse of g_u at y (clamped to [0, 1]). */
+    static double position(double u, double y) {
+        if (y <= 0) {
+            return 0;
+        }
+        if (y >= 1) {
+            return 1;
+        }
+        if (Math.abs(u) < LINEAR_RATE) {
+            return y;
+        }
+        if (u > 0 && y > 0.5) {
+            return -Math.log((1 - y) + y * Math.exp(-u)) / u;
+        }
+        return Math.log1p(y * Math.expm1(-u)) / -u;
+    }
+
+    /** Slope g_u′(x) = u·e^(−u·x)/(1 − e^(−u)) (1 when linear). */
+    private static double slope(double u, double x) {
+        return Math.abs(u) < LINEAR_RATE ? 1 : -u * Math.exp(-u * x) / Math.expm1(-u);
+    }
+
+    @Override
+    void trajectory(double[] theta, byte[] polarity, double[] out) {
+        double lo = theta[0];
+        double w = Math.max(theta[1] - lo, 1e-12);
+        double rhoUp = theta[2];
+        double rhoDown = theta[3];
+        double uUp = theta[4];
+        double uDown = theta[5];
+        double g = lo;
+        for (int n = 0; n < polarity.length; n++) {
+            double y = (g - lo) / w;
+            if (polarity[n] > 0) {
+                g = lo + w * curve(uUp, position(uUp, y) + rhoUp);
+            } else {
+                g = lo + w * curve(uDown, position(uDown, y) - rhoDown);
+            }
+            out[n] = g;
+        }
+    }
+
+    @Override
+    List<double[]> starts(DeviceSeries s) {
+        List<double[]> starts = new ArrayList<>();
+        for (double ext : new double[] {0, 0.05}) {
+            double lo = Math.max(s.min() - ext * s.span(), 0);
+            double hi = s.max() + ext * s.span();
+            double w = hi - lo;
+            for (double uUp : new double[] {-3, 0, 3}) {
+                for (double uDown : new double[] {-3, 0, 3}) {
+                    double up = stepScale(s, 1, lo, hi, g -> w * slope(uUp, position(uUp, (g - lo) / w)));
+                    double down = stepScale(s, -1, lo, hi, g -> w * slope(uDown, position(uDown, (g - lo) / w)));
+                    starts.add(new double[] {lo, hi, Math.min(up, 1), Math.min(down, 1), uUp, uDown});
+                }
+            }
+        }
+        return starts;
+    }
+
+    @Override
+    double[] lower(DeviceSeries s) {
+        return new double[] {Math.max(s.min() - 5 * s.span(), 0), s.min(), 1e-4, 1e-4, -40, -40};
+    }
+
+    @Override
+    double[] upper(DeviceSeries s) {
+        return new double[] {s.max(), s.max() + 10 * s.span(), 1, 1, 40, 40};
+    }
+
+    @Override
+    double[] typicalScale(DeviceSeries s) {
+        return new double[] {s.span(), s.span(), 0.01, 0.01, 1, 1};
+    }
+
+    @Override
+    void c2cScale(double[] theta, double[] fitted, double[] out) {
+        double lo = theta[0];
+        double hi = theta[1];
+        double w = hi - lo;
+        double tol = 1e-9 * w;
+        out[0] = Double.NaN;
+        for (int n = 1; n < fitted.length; n++) {
+            boolean onBound = fitted[n] <= lo + tol || fitted[n] >= hi - tol || fitted[n - 1] <= lo + tol
+                    || fitted[n - 1] >= hi - tol;
+            out[n] = onBound ? Double.NaN : w;
+        }
+    }
+
+    @Override
+    Nominal nominal(Population p) {
+        Shared s = shared(p, unitGradient(2), unitGradient(3), "positionStepLtp", "positionStepLtd", false);
+        List<FitParameter> params = new ArrayList<>(s.parameters());
+        List<String> notes = new ArrayList<>(s.notes());
+        int pulsesLtp = (int) Math.max(1, Math.round(1 / s.upStep()));
+        int pulsesLtd = (int) Math.max(1, Math.round(1 / s.downStep()));
+        params.add(FitParameter.point("pulsesLtp", "1", pulsesLtp));
+        params.add(FitParameter.point("pulsesLtd", "1", pulsesLtd));
+        notes.add(String.format(java.util.Locale.ROOT,
+                "pulse counts rounded: 1/mean step %.4g -> %d (LTP), %.4g -> %d (LTD)", 1 / s.upStep(), pulsesLtp,
+                1 / s.downStep(), pulsesLtd));
+        double[] uUp = p.column(4);
+        double[] uDown = p.column(5);
+        FitParameter rateUp = meanParameter("rateLtp", "1", uUp, 1);
+        FitParameter rateDown = meanParameter("rateLtd", "1", uDown, 1);
+        params.add(rateUp);
+        params.add(rateDown);
+        double aLtp = normalizedA(rateUp.value());
+        double aLtd = normalizedA(rateDown.value());
+        params.add(inverse("normalizedALtp", rateUp));
+        params.add(inverse("normalizedALtd", rateDown));
+        double mUp = Math.abs(rateUp.value());
+        double mDown = Math.abs(rateDown.value());
+        Spread exponent;
+        if (mUp >= MIN_RATE && mDown >= MIN_RATE) {
+            exponent = pooled(p, unitGradient(4), rateUp.value(), unitGradient(5), rateDown.value());
+        } else if (mUp >= MIN_RATE) {
+            exponent = spread(p, unitGradient(4), rateUp.value());
+        } else if (mDown >= MIN_RATE) {
+            exponent = spread(p, unitGradient(5), rateDown.value());
+        } else {
+            exponent = new Spread(0, Double.NaN, false);
+            notes.add("exponentDtod not resolved: both curves are nearly linear (|mean rate| < " + MIN_RATE + ")");
+        }
+        NeuroSimNonlinear nominalShape = new NeuroSimNonlinear(s.range(), pulsesLtp, pulsesLtd, aLtp, aLtd,
+                PulseVariability.NONE);
+        PulseVariability v = variability(p, s, exponent, nominalShape.nominalStepSiemens(), params, notes);
+        return new Nominal(nominalShape.withVariability(v), params, notes);
+    }
+
+    private static double normalizedA(double rate) {
+        return Math.abs(rate) < LINEAR_RATE ? NeuroSimNonlinear.LINEAR : 1 / rate;
+    }
+
+    /** 1/rate, with the interval of the rate inverted when it does not contain 0. */
+    private static FitParameter inverse(String name, FitParameter rate) {
+        double a = normalizedA(rate.value());
+        double lo = rate.ciLow();
+        double hi = rate.ciHigh();
+        if (Double.isInfinite(a)) {
+            return new FitParameter(name, "1", Double.MAX_VALUE, Double.NaN, Double.NaN, Double.NaN);
+        }
+        if (!(lo * hi > 0)) {
+            return FitParameter.point(name, "1", a);
+        }
+        return new FitParameter(name, "1", a, Double.NaN, Math.min(1 / lo, 1 / hi), Math.max(1 / lo, 1 / hi));
+    }
+}

@@ -1,0 +1,418 @@
+package dev.kirchhoff.profiles.fit;
+
+import dev.kirchhoff.device.ConductanceRange;
+import dev.kirchhoff.device.pulsed.PulseVariability;
+import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * One pulsed-update model as {@link PulseResponseFit} fits it: the noise-free trajectory of one
+ * device for per-device parameters θ, starting guesses and bounds for θ, and the map from the
+ * per-device estimates of all devices to the model's nominal parameters and spreads.
+ *
+ * <p>Every model's θ starts with {@code θ[0] = gMin_i} (the device's start state and lower bound)
+ * and {@code θ[1] = gMax_i}. Conductances in θ are in a working unit (the data's typical span),
+ * so every parameter is of order one in the fit; {@link Population#unit()} converts to siemens.
+ *
+ * <p>Spreads (shared by every model; see {@link PulseVariability}). With ξ standard normal,
+ * gMin_i = gMin(1 + boundsDtod·ξ), gMax_i = gMax(1 + boundsDtod·ξ′); the per-device up step
+ * U_i = Ū·u_i and down step D_i = D̄·d_i with u_i = gain_i + r_i, d_i = gain_i − r_i (mean asymmetry
+ * upDown = 0: a mean difference between up and down lives in the model's separate up and down
+ * steps). So, per device,
+ * <pre>
+ *   gain_i = (u_i + d_i)/2,   r_i = (u_i − d_i)/2,   u_i = U_i/Ū,  d_i = D_i/D̄
+ * </pre>
+ * and stepDtod² = Var(gain_i), upDownDtod² = Var(r_i), boundsDtod² = Var(gMax_i/ḡMax) (and
+ * Var(gMin_i/ḡMin), pooled with weights 1/V_obs², the inverse variance of a sample variance up to a
+ * common factor). Each variance is corrected for the estimation noise of the per-device values:
+ * <pre>
+ *   σ̂² = max(V_obs − mean_i se_i², 0),   V_obs the sample variance over devices
+ * </pre>
+ * where se_i² = gᵀ·Cov_i·g is the variance of device i's estimate (g the gradient of the quantity
+ * in θ, Cov_i the device's least-squares covariance, inflated for correlated residuals, see
+ * {@link PulseResponseFit}). A spread floored at 0 is reported as unresolved in the notes. Its
+ * standard error is taken from the sampling variance of a sample variance,
+ * se(σ̂²) ≈ V_obs·√(2/(n − 1)), and se(σ̂) = se(σ̂²)/(2σ̂).
+ */
+abstract class PulseCurve {
+    /** One device's reads in the working unit. */
+    record DeviceSeries(int index, String label, double[] y, byte[] polarity, double min, double max) {
+        double span() {
+            return Math.max(max - min, 1e-12);
+        }
+    }
+
+    /**
+     * One device's fit, in the working unit.
+     *
+     * @param theta      estimates
+     * @param covariance their covariance, p×p row-major, inflated for correlated residuals (NaN if singular)
+     * @param fitted     the noise-free trajectory at θ
+     * @param sse        residual sum of squares
+     * @param points     reads
+     */
+    record DeviceFit(double[] theta, double[] covariance, double[] fitted, double sse, int points) {
+        double variance(double[] gradient) {
+            int p = theta.length;
+            double v = 0;
+            for (int a = 0; a < p; a++) {
+                if (gradient[a] == 0) {
+                    continue;
+                }
+                for (int b = 0; b < p; b++) {
+                    v += gradient[a] * covariance[a * p + b] * gradient[b];
+                }
+            }
+            return Double.isFinite(v) ? Math.max(v, 0) : 0;
+        }
+    }
+
+    /**
+     * Everything the nominal model is made from.
+     *
+     * @param fits  per-device fits
+     * @param unit  siemens per working unit
+     * @param noise cycle-to-cycle and write noise (σ_w in the working unit)
+     */
+    record Population(DeviceFit[] fits, double unit, PulseNoiseMoments.Estimate noise) {
+        int devices() {
+            return fits.length;
+        }
+
+        double[] column(int k) {
+            double[] v = new double[fits.length];
+            for (int i = 0; i < fits.length; i++) {
+                v[i] = fits[i].theta()[k];
+            }
+            return v;
+        }
+
+        double[] linear(double[] gradient) {
+            double[] v = new double[fits.length];
+            for (int i = 0; i < fits.length; i++) {
+                double s = 0;
+                for (int k = 0; k < gradient.length; k++) {
+                    s += gradient[k] * fits[i].theta()[k];
+                }
+                v[i] = s;
+            }
+            return v;
+        }
+    }
+
+    /**
+     * The fitted nominal model and what the summary says about it.
+     *
+     * @param model      nominal parameters and spreads
+     * @param parameters every parameter reported, in siemens where a conductance
+     * @param notes      remarks (unresolved spreads, fixed parameters)
+     */
+    record Nominal(PulsedDeviceModel model, List<FitParameter> parameters, List<String> notes) {
+    }
+
+    /** A spread with its standard error. */
+    record Spread(double value, double standardError, boolean resolved) {
+        FitParameter parameter(String name) {
+            if (!resolved || !(standardError > 0)) {
+                return FitParameter.point(name, "1", value);
+            }
+            return FitParameter.withError(name, "1", value, standardError, 1.959964);
+        }
+    }
+
+    /** The model's name, as {@link dev.kirchhoff.device.pulsed.PulsedModels} spells it. */
+    abstract String name();
+
+    /** Names of the per-device parameters θ (working unit for conductances). */
+    abstract String[] parameterNames();
+
+    final int parameterCount() {
+        return parameterNames().length;
+    }
+
+    /**
+     * The noise-free trajectory: the state after each pulse, starting from θ[0] = gMin_i.
+     *
+     * @param theta    per-device parameters, not modified
+     * @param polarity +1/−1 per pulse, not modified
+     * @param out      modified: the state after pulse n, clipped to [θ[0], θ[1]]
+     */
+    abstract void trajectory(double[] theta, byte[] polarity, double[] out);
+
+    /** Starting guesses for one device; the fit evaluates each and starts from the best. */
+    abstract List<double[]> starts(DeviceSeries s);
+
+    /** Lower bounds of θ. */
+    abstract double[] lower(DeviceSeries s);
+
+    /** Upper bounds of θ. */
+    abstract double[] upper(DeviceSeries s);
+
+    /** Typical magnitude of each θ (sets the finite-difference step). */
+    abstract double[] typicalScale(DeviceSeries s);
+
+    /**
+     * The cycle-to-cycle scale s_n of pulse n ({@link PulseNoiseMoments}): by default the fitted
+     * step |m_n − m_{n−1}| (noise that multiplies the step).
+     *
+     * @param theta  the device's estimates, not modified
+     * @param fitted its trajectory, not modified
+     * @param out    modified: s_n, NaN to exclude pulse n; out[0] is not used
+     */
+    void c2cScale(double[] theta, double[] fitted, double[] out) {
+        out[0] = Double.NaN;
+        for (int n = 1; n < fitted.length; n++) {
+            out[n] = Math.abs(fitted[n] - fitted[n - 1]);
+        }
+    }
+
+    /** Called once before the per-device fits with every device's series (e.g. to fix a shared reference). */
+    void prepare(DeviceSeries[] all) {
+    }
+
+    /**
+     * Refines the independent per-device fits, e.g. into fits with a shape shared by every device;
+     * by default returns them unchanged.
+     *
+     * @param fits   one per device, not modified
+     * @param series the devices' reads
+     * @param origin names the data in error messages
+     */
+    DeviceFit[] refine(DeviceFit[] fits, DeviceSeries[] series, String origin) {
+        return fits;
+    }
+
+    /** Parameters fitted to each device on its own (for BIC). */
+    int freeParametersPerDevice() {
+        return parameterCount();
+    }
+
+    /** Parameters fitted to all devices together (for BIC). */
+    int sharedParameterCount() {
+        return 0;
+    }
+
+    /** The nominal model and its spreads from every device's estimates. */
+    abstract Nominal nominal(Population p);
+
+    // ---------------------------------------------------------------------------------------
+    // Shared pieces of the nominal maps.
+
+    /** Gradient vector with one non-zero entry. */
+    final double[] unitGradient(int k) {
+        double[] g = new double[parameterCount()];
+        g[k] = 1;
+        return g;
+    }
+
+    /** Mean over devices with a 95% interval from the spread over devices: mean ± t·sd/√n. */
+    static FitParameter meanParameter(String name, String unit, double[] values, double scale) {
+        int n = values.length;
+        double mean = mean(values) * scale;
+        if (n < 2) {
+            return FitParameter.point(name, unit, mean);
+        }
+        double se = Math.sqrt(sampleVariance(values) / n) * Math.abs(scale);
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+        return FitParameter.withError(name, unit, mean, se, t);
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    static double sampleVariance(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return s / (v.length - 1);
+    }
+
+    /**
+     * σ̂ of a per-device quantity q_i = gᵀθ_i/norm, corrected for estimation noise.
+     *
+     * @param gradient g, the gradient of the un-normalised quantity in θ
+     * @param norm     divisor making q relative (e.g. its mean), non-zero
+     */
+    static Spread spread(Population p, double[] gradient, double norm) {
+        double[] q = p.linear(gradient);
+        int n = q.length;
+        double est = 0;
+        for (int i = 0; i < n; i++) {
+            q[i] /= norm;
+            est += p.fits()[i].variance(gradient) / (norm * norm);
+        }
+        return corrected(sampleVariance(q), est / n, n);
+    }
+
+    /** max(V_obs − estimation variance, 0) with the standard error described in the class javadoc. */
+    static Spread corrected(double observed, double estimation, int n) {
+        if (n < 2) {
+            return new Spread(0, Double.NaN, false);
+        }
+        double v = observed - estimation;
+        if (!(v > 0)) {
+            return new Spread(0, Double.NaN, false);
+        }
+        double s = Math.sqrt(v);
+        double se = observed * Math.sqrt(2.0 / (n - 1)) / (2 * s);
+        return new Spread(s, se, true);
+    }
+
+    /** Pools two corrected variances with weights 1/V_obs², for two estimates of the same spread. */
+    static Spread pooled(Population p, double[] gradA, double normA, double[] gradB, double normB) {
+        Spread a = spread(p, gradA, normA);
+        Spread b = spread(p, gradB, normB);
+        double va = observedRelativeVariance(p, gradA, normA);
+        double vb = observedRelativeVariance(p, gradB, normB);
+        double wa = va > 0 ? 1 / (va * va) : 0;
+        double wb = vb > 0 ? 1 / (vb * vb) : 0;
+        if (wa + wb == 0) {
+            return new Spread(0, Double.NaN, false);
+        }
+        double v = (wa * a.value() * a.value() + wb * b.value() * b.value()) / (wa + wb);
+        if (!(v > 0)) {
+            return new Spread(0, Double.NaN, false);
+        }
+        double seA = a.resolved() ? a.standardError() : Double.POSITIVE_INFINITY;
+        double seB = b.resolved() ? b.standardError() : Double.POSITIVE_INFINITY;
+        double se = Math.min(seA, seB);
+        return new Spread(Math.sqrt(v), Double.isFinite(se) ? se : Double.NaN, true);
+    }
+
+    private static double observedRelativeVariance(Population p, double[] gradient, double norm) {
+        double[] q = p.linear(gradient);
+        for (int i = 0; i < q.length; i++) {
+            q[i] /= norm;
+        }
+        return sampleVariance(q);
+    }
+
+    /**
+     * The shared nominal pieces: window, boundsDtod, and the gain and asymmetry spreads of the
+     * steps U = g_Uᵀθ and D = g_Dᵀθ (upStep/downStep their means, in S when stepsInSiemens).
+     */
+    record Shared(ConductanceRange range, double upStep, double downStep, Spread bounds, Spread gain, Spread asymmetry,
+            List<FitParameter> parameters, List<String> notes) {
+    }
+
+    final Shared shared(Population p, double[] upGradient, double[] downGradient, String upName, String downName,
+            boolean stepsInSiemens) {
+        List<FitParameter> params = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double unit = p.unit();
+        double[] lo = p.column(0);
+        double[] hi = p.column(1);
+        double gMin = Math.max(mean(lo), 0);
+        double gMax = mean(hi);
+        params.add(meanParameter("gMinSiemens", "S", lo, unit));
+        params.add(meanParameter("gMaxSiemens", "S", hi, unit));
+        double[] up = p.linear(upGradient);
+        double[] down = p.linear(downGradient);
+        double upStep = mean(up);
+        double downStep = mean(down);
+        double stepUnit = stepsInSiemens ? unit : 1;
+        params.add(meanParameter(upName, stepsInSiemens ? "S" : "1", up, stepUnit));
+        params.add(meanParameter(downName, stepsInSiemens ? "S" : "1", down, stepUnit));
+        Spread bounds = gMin > 1e-3 * (gMax - gMin)
+                ? pooled(p, unitGradient(0), gMin, unitGradient(1), gMax)
+                : spread(p, unitGradient(1), gMax);
+        // gain = (U/Ū + D/D̄)/2 and r = (U/Ū − D/D̄)/2 are linear in θ: their gradients combine g_U and g_D.
+        int k = parameterCount();
+        double[] gGain = new double[k];
+        double[] gAsym = new double[k];
+        for (int j = 0; j < k; j++) {
+            gGain[j] = 0.5 * (upGradient[j] / upStep + downGradient[j] / downStep);
+            gAsym[j] = 0.5 * (upGradient[j] / upStep - downGradient[j] / downStep);
+        }
+        Spread gain = spread(p, gGain, 1);
+        Spread asym = spread(p, gAsym, 1);
+        noteUnresolved(notes, "boundsDtod", bounds, p.devices());
+        noteUnresolved(notes, "stepDtod", gain, p.devices());
+        noteUnresolved(notes, "upDownDtod", asym, p.devices());
+        return new Shared(new ConductanceRange(gMin * unit, gMax * unit), upStep * stepUnit, downStep * stepUnit, bounds, gain,
+                asym, params, notes);
+    }
+
+    static void noteUnresolved(List<String> notes, String name, Spread s, int devices) {
+        if (!s.resolved()) {
+            notes.add(devices < 2 ? name + " not resolved: one device gives no device-to-device spread; set to 0"
+                    : name + " not resolved: the spread over devices is within their estimation noise; set to 0");
+        }
+    }
+
+    /**
+     * The variability with the shared spreads, {@code exponentDtod} and the noise, write noise in
+     * units of {@code nominalStepSiemens}; adds their parameters and notes.
+     */
+    static PulseVariability variability(Population p, Shared s, Spread exponent, double nominalStepSiemens,
+            List<FitParameter> params, List<String> notes) {
+        PulseNoiseMoments.Estimate noise = p.noise();
+        double wnSiemens = noise.writeNoiseSigma() * p.unit();
+        double wn = wnSiemens / nominalStepSiemens;
+        double wnSe = noise.writeNoiseSe() * p.unit() / nominalStepSiemens;
+        params.add(FitParameter.point("upDown", "1", 0));
+        params.add(s.bounds().parameter("boundsDtod"));
+        params.add(s.gain().parameter("stepDtod"));
+        params.add(s.asymmetry().parameter("upDownDtod"));
+        if (exponent != null) {
+            params.add(exponent.parameter("exponentDtod"));
+            noteUnresolved(notes, "exponentDtod", exponent, p.devices());
+        }
+        params.add(errorOrPoint("c2cStd", noise.c2c(), noise.c2cSe()));
+        params.add(errorOrPoint("writeNoiseStd", wn, wnSe));
+        if (!noise.c2cResolved()) {
+            notes.add("c2cStd not resolved: the squared residual increments are explained by write noise alone; set to 0");
+        }
+        if (!noise.writeNoiseResolved()) {
+            notes.add("writeNoiseStd not resolved: the residual increments show no negative lag-1 covariance; set to 0");
+        }
+        return new PulseVariability(0, s.bounds().value(), s.gain().value(), false, s.asymmetry().value(),
+                exponent == null ? 0 : exponent.value(), noise.c2c(), wn);
+    }
+
+    private static FitParameter errorOrPoint(String name, double value, double se) {
+        return se > 0 ? FitParameter.withError(name, "1", value, se, 1.959964) : FitParameter.point(name, "1", value);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Shared pieces of the starting guesses.
+
+    /**
+     * Step scale so that the model's step factor reproduces the mean observed increment of one
+     * direction: Σ Δy / Σ f(y_{n−1}) over pulses of that polarity whose previous read lies in the
+     * part of the window away from the bound the pulses move towards (there hard-bounded models
+     * clip and the increments say nothing about the step).
+     */
+    static double stepScale(DeviceSeries s, int polarity, double lo, double hi, java.util.function.DoubleUnaryOperator factor) {
+        double[] y = s.y();
+        byte[] pol = s.polarity();
+        double w = hi - lo;
+        double num = 0;
+        double den = 0;
+        for (int n = 1; n < y.length; n++) {
+            if (pol[n] != polarity) {
+                continue;
+            }
+            double x = (y[n - 1] - lo) / w;
+            if (polarity > 0 ? x > 0.7 : x < 0.3) {
+                continue;
+            }
+            num += polarity * (y[n] - y[n - 1]);
+            den += factor.applyAsDouble(y[n - 1]);
+        }
+        double step = den > 0 ? num / den : 0;
+        return Math.max(step, 1e-3 * w);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.kirchhoff.cli;
 
+import dev.kirchhoff.profiles.fit.FitException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,11 +11,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kirchhoff} command. Exit status: 0 on success; 2 on bad usage or bad input, with one
- * line on stderr naming the file, field or option and the problem; 1 on an internal error.
+ * line on stderr naming the file, field or option and the problem; 1 on a fit that does not
+ * converge (one line saying so) or an internal error.
  */
 @Command(name = "kirchhoff", mixinStandardHelpOptions = true, versionProvider = Kirchhoff.Version.class,
         description = "Simulator of analog in-memory computing: memristive devices, crossbars, tiles.",
-        subcommands = {DeviceCommand.class, MvmCommand.class, ProfilesCommand.class})
+        subcommands = {DeviceCommand.class, MvmCommand.class, ProfilesCommand.class, FitCommand.class})
 public final class Kirchhoff implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,6 +49,10 @@ public final class Kirchhoff implements Runnable {
             if (e instanceof AccessDeniedException f) {
                 err.println(commandLine.getCommandSpec().qualifiedName() + ": " + f.getFile() + ": permission denied");
                 return 2;
+            }
+            if (e instanceof FitException) {
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": the fit failed: " + oneLine(e.getMessage()));
+                return 1;
             }
             if (e instanceof IllegalArgumentException || e instanceof IOException) {
                 err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));

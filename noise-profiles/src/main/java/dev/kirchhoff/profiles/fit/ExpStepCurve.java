@@ -24,8 +24,10 @@ import java.util.List;
  *
  * <p>Shared shape. aihwkit's model has no device-to-device spread of A and γ, and a device's own
  * (A, γ) is weakly determined (the factor departs from 1 only near the end it saturates towards;
- * per device se(γ⁺) ≈ 20% on 100-pulse runs), so a mean of per-device shapes is biased. After the
- * independent per-device fits (which give the starting point), the shape (φ⁺, φ⁻, γ⁺, γ⁻) is fitted
+ * per device se(γ⁺) ≈ 20% on 100-pulse runs), so a mean of per-device shapes is biased. The
+ * independent per-device fits free all 8 parameters (a device whose fit does not converge, common
+ * on data of another shape, is fitted with its shape held at its best grid start); from the median
+ * of their shapes, the shape (φ⁺, φ⁻, γ⁺, γ⁻) is fitted
  * jointly (with G_c, below) to every read of every device, alternating with per-device refits of
  * (gMin_i, gMax_i, s⁺_i, s⁻_i) under the shared shape, until the total residual sum of squares
  * falls by less than 1e−6 relatively (at most {@value #MAX_ROUNDS} rounds). The shape's covariance
@@ -36,7 +38,9 @@ import java.util.List;
  * device. The nominal window is not the mean of the devices' windows (100 devices leave it
  * uncertain by about 1% of W), and a trajectory with the wrong G_c cannot be matched by one A
  * when the widths W_i differ, so G_c is fitted as a fifth shared parameter (started at the centre
- * of the mean extreme reads). The nominal model has G_n = (ḡMin + ḡMax)/2, and the amplitudes are
+ * of the mean extreme reads). The alternation runs from two starting shapes, the median of the
+ * devices' best grid starts and aihwkit's defaults (a fit to measured devices), and keeps the one
+ * with the smaller total residual sum: from one start it can stop in a local minimum. The nominal model has G_n = (ḡMin + ḡMax)/2, and the amplitudes are
  * carried over to it, φ⁺ += γ⁺·δ, φ⁻ −= γ⁻·δ, δ = 2a(G_n − G_c)/W̄ (exact for devices of width W̄).
  *
  * <p>Nominal: means of gMin_i, gMax_i and s^±_i; A^± = e^(φ^± ∓ γ^±·z_end) and γ^± from the joint fit.
@@ -60,8 +64,10 @@ final class ExpStepCurve extends PulseCurve {
     private double centre;
     /** The shared shape (φ⁺, φ⁻, γ⁺, γ⁻) after {@link #refine}. */
     private double[] shape;
-    /** Its 4×4 covariance. */
+    /** Its 5×5 covariance (with G_c). */
     private double[] shapeCovariance;
+    /** The covariance of the last joint fit. */
+    private double[] jointCovariance;
 
     @Override
     String name() {
@@ -157,6 +163,12 @@ final class ExpStepCurve extends PulseCurve {
         return new double[] {s.span(), s.span(), 0.01 * s.span(), 0.01 * s.span(), 1, 1, 1, 1};
     }
 
+    /** A device whose 8-parameter fit does not converge is fitted with its shape held; {@link #refine} fits the shape. */
+    @Override
+    boolean[] fallbackFree() {
+        return new boolean[] {true, true, true, true, false, false, false, false};
+    }
+
     @Override
     int freeParametersPerDevice() {
         return 4;
@@ -167,51 +179,96 @@ final class ExpStepCurve extends PulseCurve {
         return SHAPE.length + 1;
     }
 
+    /** One run of the alternating shared-shape fit. */
+    private record Refined(DeviceFit[] fits, double[] shape, double[] covariance, double sse) {
+    }
+
     @Override
     DeviceFit[] refine(DeviceFit[] fits, DeviceSeries[] series, String origin) {
         int d = fits.length;
-        double[] sh = new double[SHAPE.length + 1];
-        sh[SHAPE.length] = centre;
+        double[] median = new double[SHAPE.length + 1];
+        median[SHAPE.length] = centre;
         for (int j = 0; j < SHAPE.length; j++) {
             double[] v = new double[d];
             for (int i = 0; i < d; i++) {
                 v[i] = fits[i].theta()[SHAPE[j]];
             }
             java.util.Arrays.sort(v);
-            sh[j] = v[d / 2];
+            median[j] = v[d / 2];
         }
+        double[] aihwkit = {Math.log(ExpStep.AIHWKIT_A_UP) + ExpStep.AIHWKIT_GAMMA_UP * Z_TOP,
+            Math.log(ExpStep.AIHWKIT_A_DOWN) - ExpStep.AIHWKIT_GAMMA_DOWN * Z_BOTTOM, ExpStep.AIHWKIT_GAMMA_UP,
+            ExpStep.AIHWKIT_GAMMA_DOWN, centre};
+        Refined best = null;
+        FitException failure = null;
+        for (double[] start : new double[][] {median, aihwkit}) {
+            centre = start[SHAPE.length];
+            try {
+                Refined r = alternate(fits, series, start, origin);
+                if (best == null || r.sse() < best.sse()) {
+                    best = r;
+                }
+            } catch (FitException e) {
+                failure = e;
+            }
+        }
+        if (best == null) {
+            throw failure;
+        }
+        shape = best.shape();
+        shapeCovariance = best.covariance();
+        centre = shape[SHAPE.length];
+        return best.fits();
+    }
+
+    /** The alternating fit from one starting shape (φ⁺, φ⁻, γ⁺, γ⁻, G_c). */
+    private Refined alternate(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
+        int d = fits.length;
         boolean[] free = {true, true, true, true, false, false, false, false};
         DeviceFit[] current = fits;
+        double[] sh = start.clone();
         double previous = Double.POSITIVE_INFINITY;
+        Refined accepted = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            sh = jointShape(current, series, sh, origin);
-            centre = sh[SHAPE.length];
-            DeviceFit[] base = current;
-            double[] fixed = sh;
             DeviceFit[] next = new DeviceFit[d];
-            java.util.stream.IntStream.range(0, d).parallel().forEach(i -> {
-                double[] t = base[i].theta().clone();
-                for (int j = 0; j < SHAPE.length; j++) {
-                    t[SHAPE[j]] = fixed[j];
+            double[] covariance;
+            try {
+                LeastSquaresFit.Result joint = jointShape(current, series, sh, origin);
+                sh = joint.theta();
+                covariance = jointCovariance;
+                centre = sh[SHAPE.length]; // the per-device refits see the joint fit's reference
+                DeviceFit[] base = current;
+                double[] fixed = sh;
+                java.util.stream.IntStream.range(0, d).parallel().forEach(i -> {
+                    double[] t = base[i].theta().clone();
+                    for (int j = 0; j < SHAPE.length; j++) {
+                        t[SHAPE[j]] = fixed[j];
+                    }
+                    next[i] = PulseResponseFit.fitFree(this, series[i], t, free, origin);
+                });
+            } catch (FitException e) {
+                if (accepted == null) {
+                    throw e;
                 }
-                next[i] = PulseResponseFit.fitFree(this, series[i], t, free, origin);
-            });
+                centre = accepted.shape()[SHAPE.length];
+                return accepted; // the last consistent state: every device on the same shape
+            }
             current = next;
             double total = 0;
             for (DeviceFit f : current) {
                 total += f.sse();
             }
+            accepted = new Refined(current, sh, covariance, total);
             if (previous - total < 1e-6 * total) {
                 break;
             }
             previous = total;
         }
-        shape = sh;
-        return current;
+        return accepted;
     }
 
-    /** Fits the shape to every device's reads with each device's other parameters held; sets the covariance. */
-    private double[] jointShape(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
+    /** Fits the shape to every device's reads with each device's other parameters held; sets {@link #jointCovariance}. */
+    private LeastSquaresFit.Result jointShape(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
         int d = fits.length;
         int n = series[0].y().length;
         double[] y = new double[d * n];
@@ -242,8 +299,8 @@ final class ExpStepCurve extends PulseCurve {
         scale[SHAPE.length] = 1;
         LeastSquaresFit.Result r = LeastSquaresFit.fit(origin + ": exp-step shape shared by all devices", model, y,
                 start, lo, hi, scale, PulseResponseFit.MAX_ITERATIONS, PulseResponseFit.RELATIVE_TOLERANCE);
-        shapeCovariance = PulseResponseFit.sandwich(model, y, r, lo, hi, scale, n);
-        return r.theta();
+        jointCovariance = PulseResponseFit.sandwich(model, y, r, lo, hi, scale, n);
+        return r;
     }
 
     @Override

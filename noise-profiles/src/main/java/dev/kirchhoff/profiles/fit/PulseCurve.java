@@ -184,6 +184,14 @@ abstract class PulseCurve {
         return fits;
     }
 
+    /**
+     * Which parameters to free, the rest held at the starting guess, when the full per-device fit
+     * does not converge; null (the default) for no such fallback.
+     */
+    boolean[] fallbackFree() {
+        return null;
+    }
+
     /** Parameters fitted to each device on its own (for BIC). */
     int freeParametersPerDevice() {
         return parameterCount();

@@ -46,8 +46,17 @@ import java.util.stream.IntStream;
  * </ol>
  *
  * <p>Model choice ({@code auto}): every model is fitted and the one with the lowest BIC summed over
- * devices, Σ_i [n_i·ln(S_i/n_i) + p·ln n_i] (Schwarz 1978, doi:10.1214/aos/1176344136), S_i in S²,
- * is chosen; every candidate's BIC is reported (+∞ for a model whose fit failed, with a note).
+ * devices is chosen (Schwarz 1978, doi:10.1214/aos/1176344136), with each device's reads counted
+ * by their effective number n_i/τ_i:
+ * <pre>
+ *   BIC = Σ_i [(n_i/τ_i)·ln(S_i/n_i) + p·ln(n_i/τ_i)] + p_shared·ln Σ_i n_i/τ_i,   S_i in S²
+ * </pre>
+ * τ_i the integrated autocorrelation time of device i's residuals around the candidate with the
+ * smallest residual sum (the same τ_i for every candidate, so their likelihoods are compared on
+ * one footing). Reads along a trajectory are not independent: counted as such, each extra
+ * parameter buys far more likelihood than it is worth, and the 12-parameter piecewise model beats
+ * the 4-parameter soft bounds on soft-bounds data. Every candidate's BIC is reported (+∞ for a model
+ * whose fit failed, with a note). A single model reports the same BIC with its own τ_i.
  *
  * <p>Summary: RMSE (S) over all reads, R² = 1 − Σ SS_res/Σ SS_tot with SS_tot taken about each
  * device's own mean (the spread between devices is explained by their own parameters, not counted
@@ -150,29 +159,77 @@ public final class PulseResponseFit {
         Working w = working(data);
         if (!AUTO.equals(model)) {
             Fitted f = fitModel(curve(model), data, w, progress);
+            double bic = bic(f, w, autocorrelationTimes(f, w));
             Map<String, Double> candidates = new LinkedHashMap<>();
-            candidates.put(model, f.bic);
-            return result(data, w, f, candidates, List.of());
+            candidates.put(model, bic);
+            return result(data, w, f, bic, candidates, List.of());
         }
-        Map<String, Double> candidates = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        Fitted best = null;
+        List<Fitted> fitted = new ArrayList<>();
+        Fitted reference = null;
         for (String name : models()) {
             try {
                 Fitted f = fitModel(curve(name), data, w, progress);
-                candidates.put(name, f.bic);
-                if (best == null || f.bic < best.bic) {
-                    best = f;
+                fitted.add(f);
+                if (reference == null || f.sse() < reference.sse()) {
+                    reference = f;
                 }
             } catch (FitException e) {
-                candidates.put(name, Double.POSITIVE_INFINITY);
+                fitted.add(null);
                 failures.add(name + " could not be fitted: " + e.getMessage());
             }
         }
-        if (best == null) {
+        if (reference == null) {
             throw new FitException(data.origin() + ": no model could be fitted; " + String.join("; ", failures));
         }
-        return result(data, w, best, candidates, failures);
+        double[] tau = autocorrelationTimes(reference, w);
+        Map<String, Double> candidates = new LinkedHashMap<>();
+        Fitted best = null;
+        double bestBic = Double.POSITIVE_INFINITY;
+        for (int m = 0; m < models().size(); m++) {
+            Fitted f = fitted.get(m);
+            double bic = f == null ? Double.POSITIVE_INFINITY : bic(f, w, tau);
+            candidates.put(models().get(m), bic);
+            if (bic < bestBic) {
+                bestBic = bic;
+                best = f;
+            }
+        }
+        return result(data, w, best, bestBic, candidates, failures);
+    }
+
+    /**
+     * BIC with each device's effective number of reads n_i/τ_i (τ_i the integrated autocorrelation
+     * time of its residuals): Σ_i [(n_i/τ_i)·ln(S_i/n_i) + p·ln(n_i/τ_i)] + p_shared·ln Σ_i n_i/τ_i,
+     * S_i in S². With correlated residuals the plain n_i·ln(S_i/n_i) counts each pulse as an
+     * independent read and rewards extra parameters far beyond their worth.
+     */
+    private static double bic(Fitted f, Working w, double[] tau) {
+        double ln2Unit = 2 * Math.log(w.unit());
+        double bic = 0;
+        double total = 0;
+        for (int i = 0; i < f.fits().length; i++) {
+            PulseCurve.DeviceFit d = f.fits()[i];
+            double nEff = d.points() / tau[i];
+            bic += nEff * (Math.log(Math.max(d.sse(), Double.MIN_NORMAL) / d.points()) + ln2Unit)
+                    + f.curve().freeParametersPerDevice() * Math.log(nEff);
+            total += nEff;
+        }
+        return bic + f.curve().sharedParameterCount() * Math.log(total);
+    }
+
+    /** τ_i of each device's residuals around the fit f. */
+    private static double[] autocorrelationTimes(Fitted f, Working w) {
+        double[] tau = new double[f.fits().length];
+        for (int i = 0; i < tau.length; i++) {
+            double[] y = w.series()[i].y();
+            double[] r = new double[y.length];
+            for (int n = 0; n < y.length; n++) {
+                r[n] = y[n] - f.fits()[i].fitted()[n];
+            }
+            tau[i] = autocorrelationTime(r, 0, r.length);
+        }
+        return tau;
     }
 
     /** The data in the working unit (the median span of the devices' reads, so parameters are of order one). */
@@ -209,8 +266,8 @@ public final class PulseResponseFit {
         return new Working(unit, series);
     }
 
-    /** One model fitted to every device. */
-    private record Fitted(PulseCurve curve, PulseCurve.DeviceFit[] fits, PulseCurve.Nominal nominal, double bic) {
+    /** One model fitted to every device; sse the total in the working unit. */
+    private record Fitted(PulseCurve curve, PulseCurve.DeviceFit[] fits, PulseCurve.Nominal nominal, double sse) {
     }
 
     private static Fitted fitModel(PulseCurve curve, PulseResponseData data, Working w, ProgressListener progress) {
@@ -240,25 +297,22 @@ public final class PulseResponseFit {
         }
         PulseCurve.DeviceFit[] fits = curve.refine(independent, series, data.origin());
         PulseNoiseMoments.Sums[] sums = new PulseNoiseMoments.Sums[d];
-        double ln2Unit = 2 * Math.log(w.unit());
-        long total = 0;
-        double bic = 0;
+        double sse = 0;
         for (int i = 0; i < d; i++) {
             PulseCurve.DeviceFit f = fits[i];
             double[] scale = new double[f.points()];
             curve.c2cScale(f.theta(), f.fitted(), scale);
             sums[i] = PulseNoiseMoments.deviceSums(series[i].y(), f.fitted(), scale);
-            int n = f.points();
-            bic += n * (Math.log(Math.max(f.sse(), Double.MIN_NORMAL) / n) + ln2Unit)
-                    + curve.freeParametersPerDevice() * Math.log(n);
-            total += n;
+            sse += f.sse();
         }
-        bic += curve.sharedParameterCount() * Math.log(total);
         PulseCurve.Population pop = new PulseCurve.Population(fits, w.unit(), PulseNoiseMoments.estimate(sums));
-        return new Fitted(curve, fits, curve.nominal(pop), bic);
+        return new Fitted(curve, fits, curve.nominal(pop), sse);
     }
 
-    /** Fits one device from the best of the curve's starting guesses, falling back to the next on failure. */
+    /**
+     * Fits one device from the best of the curve's starting guesses, falling back to the curve's
+     * reduced fit ({@link PulseCurve#fallbackFree}) and then to the next guesses on failure.
+     */
     static PulseCurve.DeviceFit fitDevice(PulseCurve curve, PulseCurve.DeviceSeries s, String origin) {
         double[] y = s.y();
         double[] lower = curve.lower(s);
@@ -286,6 +340,7 @@ public final class PulseResponseFit {
         Arrays.sort(order, Comparator.comparingDouble(k -> sse[k]));
         String what = origin + ": " + curve.name() + ", device '" + s.label() + "'";
         LeastSquaresFit.Model model = (theta, o) -> curve.trajectory(theta, s.polarity(), o);
+        boolean[] fallback = curve.fallbackFree();
         FitException last = null;
         for (int attempt = 0; attempt < Math.min(3, order.length); attempt++) {
             try {
@@ -295,6 +350,13 @@ public final class PulseResponseFit {
                 return new PulseCurve.DeviceFit(r.theta(), cov, r.fitted(), r.residualSumSquares(), y.length);
             } catch (FitException e) {
                 last = e;
+            }
+            if (fallback != null) {
+                try {
+                    return fitFree(curve, s, starts.get(order[attempt]), fallback, origin);
+                } catch (FitException e) {
+                    last = e;
+                }
             }
         }
         throw last;
@@ -457,7 +519,7 @@ public final class PulseResponseFit {
         return Math.max(tau, 1);
     }
 
-    private static Result result(PulseResponseData data, Working w, Fitted f, Map<String, Double> candidates,
+    private static Result result(PulseResponseData data, Working w, Fitted f, double bic, Map<String, Double> candidates,
             List<String> failures) {
         double unit = w.unit();
         PulseCurve.DeviceFit[] fits = f.fits();
@@ -499,7 +561,7 @@ public final class PulseResponseFit {
         notes.addAll(failures);
         double rSquared = ssTot > 0 ? 1 - ssRes / ssTot : (ssRes == 0 ? 1 : 0);
         FitSummary summary = new FitSummary("pulse-response", f.curve().name(), f.nominal().parameters(),
-                (int) Math.min(points, Integer.MAX_VALUE), Math.sqrt(ssRes / points), "S", rSquared, "BIC", f.bic(),
+                (int) Math.min(points, Integer.MAX_VALUE), Math.sqrt(ssRes / points), "S", rSquared, "BIC", bic,
                 candidates, notes);
         return new Result(f.nominal().model(), summary, new ResidualTable(header, rows),
                 new ResidualTable(paramHeader, paramRows));

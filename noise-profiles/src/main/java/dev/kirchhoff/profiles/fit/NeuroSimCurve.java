@@ -104,6 +104,12 @@ final class NeuroSimCurve extends PulseCurve {
         }
     }
 
+    /**
+     * Starting guesses: a grid of curvatures with steps from the early increments, plus a guess
+     * read off the runs themselves ({@link #runStart}), which lands in the right basin where the
+     * grid does not (a strongly curved depression otherwise settles on a slow, never-saturating
+     * walk beyond the data).
+     */
     @Override
     List<double[]> starts(DeviceSeries s) {
         List<double[]> starts = new ArrayList<>();
@@ -111,6 +117,11 @@ final class NeuroSimCurve extends PulseCurve {
             double lo = Math.max(s.min() - ext * s.span(), 0);
             double hi = s.max() + ext * s.span();
             double w = hi - lo;
+            double[] runUp = runStart(s, +1, lo, hi);
+            double[] runDown = runStart(s, -1, lo, hi);
+            if (runUp != null && runDown != null) {
+                starts.add(new double[] {lo, hi, runUp[0], runDown[0], runUp[1], runDown[1]});
+            }
             for (double uUp : new double[] {-3, 0, 3}) {
                 for (double uDown : new double[] {-3, 0, 3}) {
                     double up = stepScale(s, 1, lo, hi, g -> w * slope(uUp, position(uUp, (g - lo) / w)));
@@ -120,6 +131,85 @@ final class NeuroSimCurve extends PulseCurve {
             }
         }
         return starts;
+    }
+
+    /**
+     * Position step and curvature of one direction read off its runs: in a run that starts within
+     * 3% of the opposite bound, the (interpolated) numbers of pulses k_a and k_b after which the
+     * normalised conductance passes the levels a = 0.5 and b = 0.9 (depression: 0.5 and 0.1)
+     * satisfy {@code k·ρ = x(u, level)} (potentiation; {@code 1 − k·ρ} for depression), x the
+     * position of the level on the curve g_u. The ratio k_b/k_a depends on u alone and rises
+     * monotonically with it for potentiation (from 1 at u → −∞ through 1.8 at u = 0 to
+     * ln 10/ln 2 at u → ∞), falling for depression; bisection solves it, then ρ = x(u, a)/k_a.
+     * The medians over runs are used.
+     *
+     * @return {ρ, u}, or null when no run crosses both levels from near the opposite bound
+     */
+    static double[] runStart(DeviceSeries s, int polarity, double lo, double hi) {
+        double[] y = s.y();
+        byte[] pol = s.polarity();
+        double w = hi - lo;
+        double a = 0.5;
+        double b = polarity > 0 ? 0.9 : 0.1;
+        List<Double> ka = new ArrayList<>();
+        List<Double> kb = new ArrayList<>();
+        for (int r = 0; r < y.length; r++) {
+            if (pol[r] != polarity || (r > 0 && pol[r - 1] == polarity)) {
+                continue;
+            }
+            double prev = r == 0 ? 0 : (y[r - 1] - lo) / w;
+            if (polarity > 0 ? prev > 0.03 : prev < 0.97) {
+                continue;
+            }
+            double crossA = Double.NaN;
+            double crossB = Double.NaN;
+            double before = prev;
+            for (int k = 0; r + k < y.length && pol[r + k] == polarity; k++) {
+                double now = (y[r + k] - lo) / w;
+                if (Double.isNaN(crossA) && polarity * (now - a) >= 0 && polarity * (before - a) < 0) {
+                    crossA = k + (a - before) / (now - before);
+                }
+                if (Double.isNaN(crossB) && polarity * (now - b) >= 0 && polarity * (before - b) < 0) {
+                    crossB = k + (b - before) / (now - before);
+                }
+                before = now;
+            }
+            if (crossA > 0 && crossB > crossA) {
+                ka.add(crossA);
+                kb.add(crossB);
+            }
+        }
+        if (ka.isEmpty()) {
+            return null;
+        }
+        double kA = median(ka);
+        double ratio = median(kb) / kA;
+        double uLo = -40;
+        double uHi = 40;
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (uLo + uHi);
+            double diff = runRatio(polarity, mid, a, b) - ratio;
+            if ((polarity > 0) == (diff < 0)) {
+                uLo = mid;
+            } else {
+                uHi = mid;
+            }
+        }
+        double u = 0.5 * (uLo + uHi);
+        double xa = position(u, a);
+        double rho = (polarity > 0 ? xa : 1 - xa) / kA;
+        return new double[] {Math.min(Math.max(rho, 1e-4), 1), u};
+    }
+
+    /** k_b/k_a of {@link #runStart} for curvature u. */
+    private static double runRatio(int polarity, double u, double a, double b) {
+        return polarity > 0 ? position(u, b) / position(u, a) : (1 - position(u, b)) / (1 - position(u, a));
+    }
+
+    private static double median(List<Double> v) {
+        double[] x = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = x.length;
+        return n % 2 == 1 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
     }
 
     @Override

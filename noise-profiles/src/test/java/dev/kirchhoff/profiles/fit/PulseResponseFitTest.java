@@ -51,8 +51,11 @@ class PulseResponseFitTest {
                 // Ag:a-Si-like labels; NeuroSim's c2c is additive, a fraction of the window per pulse (0.3%).
                 return NeuroSimNonlinear.fromLabels(R, 80, 80, 2.4, -4.88, SPREADS.withC2cStd(0.003).withExponentDtod(0.1));
             case "piecewise-step":
-                return PiecewiseStep.of(R, W / 70, new double[] {1.6, 1.3, 1.0, 0.7, 0.4},
-                        new double[] {0.4, 0.7, 1.0, 1.3, 1.6}, SPREADS);
+                // Humped node profiles: linearly graded nodes would make the step linear in G, which is
+                // exactly NeuroSim's exponential curve (dG/dP = (B + gMin − G)/A), and auto would
+                // rightly prefer the model with fewer parameters.
+                return PiecewiseStep.of(R, W / 70, new double[] {1.1, 1.6, 1.2, 0.7, 0.4},
+                        new double[] {0.4, 0.9, 1.5, 1.2, 1.0}, SPREADS);
             default:
                 throw new IllegalArgumentException(name);
         }
@@ -66,7 +69,6 @@ class PulseResponseFitTest {
     private static PulseResponseFit.Result recover(String name) {
         PulseResponseFit.Result r = PulseResponseFit.fit(simulate(generator(name), 100, 5, 100, 20260101L), name, null);
         assertEquals(name, r.modelName());
-        System.out.println("recovery " + name + ": true " + generator(name) + "\n  fitted " + r.model());
         return r;
     }
 
@@ -173,33 +175,60 @@ class PulseResponseFitTest {
     }
 
     /**
-     * NeuroSim: only part of the model is recovered, and this test asserts that part. Not recovered
-     * within tolerance (an open problem, not a loosened tolerance): the pulse counts (88/83 for
-     * 80/80), the curve rates (LTP +18%), gMin (+7%), writeNoiseStd (+22%) and the
-     * device-to-device spreads (boundsDtod 0.04, the others unresolved). Even on noise-free data the
-     * per-device fits stop with an RMSE about 30× the write noise (the trajectory itself matches
-     * the generator read for read, {@link CurveTrajectoryTest}), so the clipped position walk
-     * leaves Levenberg–Marquardt in local minima. What is asserted: gMax within 5% and c2cStd
-     * (additive, a fraction of the window) within 20%.
+     * NeuroSim without cycle-to-cycle or write noise, with every device-to-device spread: the
+     * per-device fits are exact (the start read off the runs, {@code NeuroSimCurve.runStart}, puts
+     * LM in the right basin), so every nominal value and every spread comes back, with the same
+     * 5% / 20% tolerances as the other models. The pulse counts are 1/mean ρ, whose mean over 100
+     * devices with stepDtod 0.15 is itself uncertain by 1.5%: 5% is 3σ.
      */
     @Test
-    void neuroSimPartially() {
+    void neuroSimWithoutCycleNoiseRecoversEverything() {
+        NeuroSimNonlinear truth = (NeuroSimNonlinear) generator("neurosim")
+                .withVariability(SPREADS.withC2cStd(0).withWriteNoiseStd(0).withExponentDtod(0.1));
+        NeuroSimNonlinear fit = (NeuroSimNonlinear) PulseResponseFit.fit(simulate(truth, 100, 5, 100, 20260101L),
+                "neurosim", null).model();
+        within(truth.range().gMinSiemens(), fit.range().gMinSiemens(), 0.05, "gMin");
+        within(truth.range().gMaxSiemens(), fit.range().gMaxSiemens(), 0.05, "gMax");
+        within(truth.pulsesLtp(), fit.pulsesLtp(), 0.05, "pulsesLtp");
+        within(truth.pulsesLtd(), fit.pulsesLtd(), 0.05, "pulsesLtd");
+        within(truth.normalizedALtp(), fit.normalizedALtp(), 0.05, "normalizedALtp");
+        within(truth.normalizedALtd(), fit.normalizedALtd(), 0.05, "normalizedALtd");
+        PulseVariability v = fit.variability();
+        within(0.1, v.boundsDtod(), 0.2, "boundsDtod");
+        within(0.15, v.stepDtod(), 0.2, "stepDtod");
+        within(0.05, v.upDownDtod(), 0.2, "upDownDtod");
+        within(0.1, v.exponentDtod(), 0.2, "exponentDtod");
+    }
+
+    /**
+     * NeuroSim with its own cycle-to-cycle noise (additive, 0.3% of the window per pulse) and
+     * write noise: the potentiation curve, the window and the cycle-to-cycle σ come back within
+     * the usual tolerances. Not recovered, and not asserted: the depression curve of this strongly
+     * saturating device (NL_LTD −4.88), the step spreads, and the write noise (+40%). Its tail moves by about 0.04% of the
+     * window per pulse near gMin, a tenth of the noise added at every pulse, and the additive noise
+     * accumulates as a random walk of the position that a noise-free trajectory fit does not
+     * model; the fit settles on a steeper, longer tail (normalised A_LTD −0.07 for −0.20). A fit
+     * of one-step transitions would be the remedy (noted in docs/fitting-pulse-response.md).
+     */
+    @Test
+    void neuroSimWithCycleNoiseRecoversPotentiationWindowAndNoise() {
         NeuroSimNonlinear truth = (NeuroSimNonlinear) generator("neurosim");
         NeuroSimNonlinear fit = (NeuroSimNonlinear) recover("neurosim").model();
+        within(truth.range().gMinSiemens(), fit.range().gMinSiemens(), 0.05, "gMin");
         within(truth.range().gMaxSiemens(), fit.range().gMaxSiemens(), 0.05, "gMax");
+        within(truth.pulsesLtp(), fit.pulsesLtp(), 0.05, "pulsesLtp");
+        within(truth.normalizedALtp(), fit.normalizedALtp(), 0.05, "normalizedALtp");
         within(truth.variability().c2cStd(), fit.variability().c2cStd(), 0.2, "c2cStd");
     }
 
     /**
      * {@code auto} picks the generating model by BIC, on smaller data (30 devices × 3 cycles × 100
-     * pulses per direction) to keep the test short. NeuroSim is left out: its fits are not reliable
-     * (see {@link #neuroSimPartially}).
+     * pulses per direction) to keep the test short.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"soft-bounds", "exp-step", "pow-step", "piecewise-step"})
+    @ValueSource(strings = {"soft-bounds", "exp-step", "pow-step", "piecewise-step", "neurosim"})
     void autoPicksTheGeneratingModel(String name) {
         PulseResponseFit.Result r = PulseResponseFit.fit(simulate(generator(name), 30, 3, 100, 77L), "auto", null);
-        System.out.println("auto on " + name + ": " + r.summary().candidates());
         assertEquals(name, r.modelName(), "candidates " + r.summary().candidates());
         assertEquals(PulseResponseFit.models(), List.copyOf(r.summary().candidates().keySet()));
     }

@@ -30,17 +30,19 @@ import java.util.List;
  * of their shapes, the shape (φ⁺, φ⁻, γ⁺, γ⁻) is fitted
  * jointly (with G_c, below) to every read of every device, alternating with per-device refits of
  * (gMin_i, gMax_i, s⁺_i, s⁻_i) under the shared shape, until the total residual sum of squares
- * falls by less than 1e−6 relatively (at most {@value #MAX_ROUNDS} rounds). The shape's covariance
- * is the batch-means sandwich of the joint fit ({@link PulseResponseFit}). So exponentDtod is not
+ * falls by less than {@value #ROUND_TOLERANCE} relatively (at most {@value #MAX_ROUNDS} rounds). The
+ * shape's covariance is the batch-means sandwich of the accepted round's joint fit
+ * ({@link PulseResponseFit}), computed once. So exponentDtod is not
  * fitted (reported as 0 with a note), and BIC counts 4 parameters per device plus 5 shared.
  *
  * <p>The reference G_c (the model's w = 0) is the nominal window's centre, the same for every
  * device. The nominal window is not the mean of the devices' windows (100 devices leave it
  * uncertain by about 1% of W), and a trajectory with the wrong G_c cannot be matched by one A
  * when the widths W_i differ, so G_c is fitted as a fifth shared parameter (started at the centre
- * of the mean extreme reads). The alternation runs from two starting shapes, the median of the
- * devices' best grid starts and aihwkit's defaults (a fit to measured devices), and keeps the one
- * with the smaller total residual sum: from one start it can stop in a local minimum. The nominal model has G_n = (ḡMin + ḡMax)/2, and the amplitudes are
+ * of the mean extreme reads). The first joint fit runs from two starting shapes, the median of the
+ * devices' shapes and aihwkit's defaults (a fit to measured devices), and the alternation continues
+ * from the one with the smaller residual sum: from one start the joint fit can stop in a local
+ * minimum. The nominal model has G_n = (ḡMin + ḡMax)/2, and the amplitudes are
  * carried over to it, φ⁺ += γ⁺·δ, φ⁻ −= γ⁻·δ, δ = 2a(G_n − G_c)/W̄ (exact for devices of width W̄).
  *
  * <p>Nominal: means of gMin_i, gMax_i and s^±_i; A^± = e^(φ^± ∓ γ^±·z_end) and γ^± from the joint fit.
@@ -56,6 +58,11 @@ final class ExpStepCurve extends PulseCurve {
 
     /** Rounds of the alternating shared-shape fit at most. */
     static final int MAX_ROUNDS = 6;
+    /**
+     * The alternation stops when a round lowers the total residual sum of squares by less than this,
+     * relatively: the shape then moves by a small fraction of its standard error.
+     */
+    static final double ROUND_TOLERANCE = 1e-4;
 
     /** Indices of the shape in θ. */
     private static final int[] SHAPE = {4, 5, 6, 7};
@@ -67,7 +74,6 @@ final class ExpStepCurve extends PulseCurve {
     /** Its 5×5 covariance (with G_c). */
     private double[] shapeCovariance;
     /** The covariance of the last joint fit. */
-    private double[] jointCovariance;
 
     @Override
     String name() {
@@ -179,8 +185,20 @@ final class ExpStepCurve extends PulseCurve {
         return SHAPE.length + 1;
     }
 
-    /** One run of the alternating shared-shape fit. */
-    private record Refined(DeviceFit[] fits, double[] shape, double[] covariance, double sse) {
+    /** One run of the alternating shared-shape fit; {@code joint} is the accepted round's shape fit. */
+    private record Refined(DeviceFit[] fits, double[] shape, JointFit joint, double sse) {
+    }
+
+    /**
+     * A joint shape fit and the problem it solved, so that its covariance (the batch-means
+     * sandwich, as costly as a few LM iterations over every read) is computed once, for the
+     * accepted round only.
+     */
+    private record JointFit(LeastSquaresFit.Result result, LeastSquaresFit.Model model, double[] y, double[] lower,
+            double[] upper, double[] scale, int segment) {
+        double[] covariance() {
+            return PulseResponseFit.sandwich(model, y, result, lower, upper, scale, segment);
+        }
     }
 
     @Override
@@ -199,14 +217,14 @@ final class ExpStepCurve extends PulseCurve {
         double[] aihwkit = {Math.log(ExpStep.AIHWKIT_A_UP) + ExpStep.AIHWKIT_GAMMA_UP * Z_TOP,
             Math.log(ExpStep.AIHWKIT_A_DOWN) - ExpStep.AIHWKIT_GAMMA_DOWN * Z_BOTTOM, ExpStep.AIHWKIT_GAMMA_UP,
             ExpStep.AIHWKIT_GAMMA_DOWN, centre};
-        Refined best = null;
+        // One joint shape fit from each starting shape; the alternation continues from the better.
+        JointFit best = null;
         FitException failure = null;
         for (double[] start : new double[][] {median, aihwkit}) {
-            centre = start[SHAPE.length];
             try {
-                Refined r = alternate(fits, series, start, origin);
-                if (best == null || r.sse() < best.sse()) {
-                    best = r;
+                JointFit j = jointShape(fits, series, start, origin);
+                if (best == null || j.result().residualSumSquares() < best.result().residualSumSquares()) {
+                    best = j;
                 }
             } catch (FitException e) {
                 failure = e;
@@ -215,30 +233,30 @@ final class ExpStepCurve extends PulseCurve {
         if (best == null) {
             throw failure;
         }
-        shape = best.shape();
-        shapeCovariance = best.covariance();
+        Refined r = alternate(fits, series, best, origin);
+        shape = r.shape();
+        shapeCovariance = r.joint().covariance();
         centre = shape[SHAPE.length];
-        return best.fits();
+        return r.fits();
     }
 
-    /** The alternating fit from one starting shape (φ⁺, φ⁻, γ⁺, γ⁻, G_c). */
-    private Refined alternate(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
+    /** The alternating fit, from a first joint shape fit to the devices' independent fits. */
+    private Refined alternate(DeviceFit[] fits, DeviceSeries[] series, JointFit first, String origin) {
         int d = fits.length;
         boolean[] free = {true, true, true, true, false, false, false, false};
         DeviceFit[] current = fits;
-        double[] sh = start.clone();
+        JointFit joint = first;
         double previous = Double.POSITIVE_INFINITY;
         Refined accepted = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             DeviceFit[] next = new DeviceFit[d];
-            double[] covariance;
             try {
-                LeastSquaresFit.Result joint = jointShape(current, series, sh, origin);
-                sh = joint.theta();
-                covariance = jointCovariance;
-                centre = sh[SHAPE.length]; // the per-device refits see the joint fit's reference
+                if (round > 0) {
+                    joint = jointShape(current, series, joint.result().theta(), origin);
+                }
+                double[] fixed = joint.result().theta();
+                centre = fixed[SHAPE.length]; // the per-device refits see the joint fit's reference
                 DeviceFit[] base = current;
-                double[] fixed = sh;
                 java.util.stream.IntStream.range(0, d).parallel().forEach(i -> {
                     double[] t = base[i].theta().clone();
                     for (int j = 0; j < SHAPE.length; j++) {
@@ -258,8 +276,8 @@ final class ExpStepCurve extends PulseCurve {
             for (DeviceFit f : current) {
                 total += f.sse();
             }
-            accepted = new Refined(current, sh, covariance, total);
-            if (previous - total < 1e-6 * total) {
+            accepted = new Refined(current, joint.result().theta(), joint, total);
+            if (previous - total < ROUND_TOLERANCE * total) {
                 break;
             }
             previous = total;
@@ -267,8 +285,8 @@ final class ExpStepCurve extends PulseCurve {
         return accepted;
     }
 
-    /** Fits the shape to every device's reads with each device's other parameters held; sets {@link #jointCovariance}. */
-    private LeastSquaresFit.Result jointShape(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
+    /** Fits the shape to every device's reads with each device's other parameters held. */
+    private JointFit jointShape(DeviceFit[] fits, DeviceSeries[] series, double[] start, String origin) {
         int d = fits.length;
         int n = series[0].y().length;
         double[] y = new double[d * n];
@@ -299,8 +317,7 @@ final class ExpStepCurve extends PulseCurve {
         scale[SHAPE.length] = 1;
         LeastSquaresFit.Result r = LeastSquaresFit.fit(origin + ": exp-step shape shared by all devices", model, y,
                 start, lo, hi, scale, PulseResponseFit.MAX_ITERATIONS, PulseResponseFit.RELATIVE_TOLERANCE);
-        jointCovariance = PulseResponseFit.sandwich(model, y, r, lo, hi, scale, n);
-        return r;
+        return new JointFit(r, model, y, lo, hi, scale, n);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +151,11 @@ final class FitCommand implements Callable<Integer> {
     private Fitted pulseResponse(String profileName, PrintWriter err) throws IOException {
         PulseResponseData d = PulseResponseData.read(data);
         String m = model == null ? PulseResponseFit.AUTO : model;
-        ProgressLine progress = new ProgressLine(err, "fit pulse-response: devices");
-        PulseResponseFit.Result r = PulseResponseFit.fit(d, m, (modelName, done, total) -> progress.update(done, total));
+        // One progress line per model (auto fits every model in turn); the fit calls this one call at a time.
+        Map<String, ProgressLine> progress = new HashMap<>();
+        PulseResponseFit.Result r = PulseResponseFit.fit(d, m, (modelName, done, total) -> progress
+                .computeIfAbsent(modelName, k -> new ProgressLine(err, "fit pulse-response: " + k + ", devices"))
+                .update(done, total));
         NoiseProfile section = NoiseProfile.builder(profileName, source(), r.model().range()).pulsedUpdate(r.model()).build();
         Map<String, ResidualTable> tables = new LinkedHashMap<>();
         tables.put("residuals", r.residuals());

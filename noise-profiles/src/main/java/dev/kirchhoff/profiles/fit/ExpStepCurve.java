@@ -169,6 +169,16 @@ final class ExpStepCurve extends PulseCurve {
         return new double[] {s.span(), s.span(), 0.01 * s.span(), 0.01 * s.span(), 1, 1, 1, 1};
     }
 
+    /**
+     * The independent 8-parameter fits only seed the shared shape (their median) and the per-device
+     * refits: along the (A, γ) ridge LM would otherwise crawl for hundreds of iterations on changes
+     * far below a device's own standard errors.
+     */
+    @Override
+    boolean refitsDevices() {
+        return true;
+    }
+
     /** A device whose 8-parameter fit does not converge is fitted with its shape held; {@link #refine} fits the shape. */
     @Override
     boolean[] fallbackFree() {
@@ -237,7 +247,14 @@ final class ExpStepCurve extends PulseCurve {
         shape = r.shape();
         shapeCovariance = r.joint().covariance();
         centre = shape[SHAPE.length];
-        return r.fits();
+        // The rounds skip the per-device sandwich covariances; the accepted fits get theirs here
+        // (LM restarts at their optimum and stops at once).
+        boolean[] free = {true, true, true, true, false, false, false, false};
+        DeviceFit[] accepted = r.fits();
+        DeviceFit[] last = new DeviceFit[d];
+        java.util.stream.IntStream.range(0, d).parallel().forEach(i ->
+                last[i] = PulseResponseFit.fitFree(this, series[i], accepted[i].theta(), free, origin, true));
+        return last;
     }
 
     /** The alternating fit, from a first joint shape fit to the devices' independent fits. */
@@ -262,7 +279,7 @@ final class ExpStepCurve extends PulseCurve {
                     for (int j = 0; j < SHAPE.length; j++) {
                         t[SHAPE[j]] = fixed[j];
                     }
-                    next[i] = PulseResponseFit.fitFree(this, series[i], t, free, origin);
+                    next[i] = PulseResponseFit.fitFree(this, series[i], t, free, origin, false);
                 });
             } catch (FitException e) {
                 if (accepted == null) {

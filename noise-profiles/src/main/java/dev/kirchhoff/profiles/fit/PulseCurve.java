@@ -192,6 +192,14 @@ abstract class PulseCurve {
         return null;
     }
 
+    /**
+     * Whether {@link #refine} refits every device, so that a device's own fit is only a starting
+     * point: it then stops at {@link PulseResponseFit#SEED_TOLERANCE} and skips its sandwich covariance.
+     */
+    boolean refitsDevices() {
+        return false;
+    }
+
     /** Parameters fitted to each device on its own (for BIC). */
     int freeParametersPerDevice() {
         return parameterCount();

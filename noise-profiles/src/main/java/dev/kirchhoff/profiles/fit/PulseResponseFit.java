@@ -76,6 +76,9 @@ public final class PulseResponseFit {
      */
     static final double RELATIVE_TOLERANCE = 1e-8;
 
+    /** LM's relative tolerance for a device fit that only seeds a refit ({@link PulseCurve#refitsDevices}). */
+    static final double SEED_TOLERANCE = 1e-4;
+
     /** LM iteration limit per device. */
     static final int MAX_ITERATIONS = 400;
 
@@ -344,9 +347,10 @@ public final class PulseResponseFit {
         FitException last = null;
         for (int attempt = 0; attempt < Math.min(3, order.length); attempt++) {
             try {
+                boolean seed = curve.refitsDevices();
                 LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, starts.get(order[attempt]), lower, upper,
-                        scale, MAX_ITERATIONS, RELATIVE_TOLERANCE);
-                double[] cov = sandwich(model, y, r, lower, upper, scale, y.length);
+                        scale, MAX_ITERATIONS, seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
+                double[] cov = seed ? r.covariance() : sandwich(model, y, r, lower, upper, scale, y.length);
                 return new PulseCurve.DeviceFit(r.theta(), cov, r.fitted(), r.residualSumSquares(), y.length);
             } catch (FitException e) {
                 last = e;
@@ -371,6 +375,16 @@ public final class PulseResponseFit {
      */
     static PulseCurve.DeviceFit fitFree(PulseCurve curve, PulseCurve.DeviceSeries s, double[] theta, boolean[] free,
             String origin) {
+        return fitFree(curve, s, theta, free, origin, true);
+    }
+
+    /**
+     * As {@link #fitFree(PulseCurve, PulseCurve.DeviceSeries, double[], boolean[], String)}; with
+     * {@code sandwich} false the covariance is LM's plain σ̂²(JᵀJ)⁻¹, for an intermediate fit
+     * whose covariance is not used.
+     */
+    static PulseCurve.DeviceFit fitFree(PulseCurve curve, PulseCurve.DeviceSeries s, double[] theta, boolean[] free,
+            String origin, boolean sandwich) {
         int p = theta.length;
         int[] index = IntStream.range(0, p).filter(k -> free[k]).toArray();
         int q = index.length;
@@ -397,7 +411,7 @@ public final class PulseResponseFit {
         double[] y = s.y();
         LeastSquaresFit.Result r = LeastSquaresFit.fit(origin + ": " + curve.name() + ", device '" + s.label() + "'",
                 model, y, start, lo, hi, sc, MAX_ITERATIONS, RELATIVE_TOLERANCE);
-        double[] reducedCov = sandwich(model, y, r, lo, hi, sc, y.length);
+        double[] reducedCov = sandwich ? sandwich(model, y, r, lo, hi, sc, y.length) : r.covariance();
         double[] full = theta.clone();
         double[] cov = new double[p * p];
         for (int a = 0; a < q; a++) {

@@ -268,8 +268,11 @@ public record NeuroSimNonlinear(ConductanceRange range, int pulsesLtp, int pulse
     // ---------------------------------------------------------------------------------------
     // The normalised curve g_u(x) = (1 − e^(−u·x))/(1 − e^(−u)), u = P_max/A, x = P/P_max.
 
-    /** g_u(x), with x clamped to [0, 1] and snapped to an end within {@link #SNAP}. */
-    static double curve(double u, double x) {
+    /**
+     * g_u(x), with x clamped to [0, 1] and snapped to an end within {@link #SNAP}: the normalised
+     * curve every device of this model follows (public so that a fit evaluates the very same curve).
+     */
+    public static double curve(double u, double x) {
         if (x <= SNAP) {
             return 0;
         }
@@ -286,7 +289,7 @@ public record NeuroSimNonlinear(ConductanceRange range, int pulsesLtp, int pulse
     }
 
     /** Inverse of g_u: the position x ∈ [0, 1] at normalised conductance y (clamped to [0, 1]). */
-    static double position(double u, double y) {
+    public static double position(double u, double y) {
         if (y <= 0) {
             return 0;
         }

@@ -1,5 +1,8 @@
 package dev.kirchhoff.profiles.fit;
 
+import static dev.kirchhoff.device.pulsed.NeuroSimNonlinear.curve;
+import static dev.kirchhoff.device.pulsed.NeuroSimNonlinear.position;
+
 import dev.kirchhoff.device.pulsed.NeuroSimNonlinear;
 import dev.kirchhoff.device.pulsed.PulseVariability;
 import java.util.ArrayList;
@@ -36,7 +39,6 @@ final class NeuroSimCurve extends PulseCurve {
     private static final double LINEAR_RATE = 1e-12;
     /** A direction whose |mean rate| is below this does not inform exponentDtod. */
     static final double MIN_RATE = 0.5;
-    private static final double SNAP = 1e-9;
 
     @Override
     String name() {
@@ -46,37 +48,6 @@ final class NeuroSimCurve extends PulseCurve {
     @Override
     String[] parameterNames() {
         return new String[] {"gMinSiemens", "gMaxSiemens", "positionStepLtp", "positionStepLtd", "rateLtp", "rateLtd"};
-    }
-
-    /** g_u(x), x clamped to [0, 1] and snapped to an end within 1e−9 (as NeuroSimNonlinear). */
-    static double curve(double u, double x) {
-        if (x <= SNAP) {
-            return 0;
-        }
-        if (x >= 1 - SNAP) {
-            return 1;
-        }
-        if (Math.abs(u) < LINEAR_RATE) {
-            return x;
-        }
-        return Math.expm1(-u * x) / Math.expm1(-u);
-    }
-
-    /** Inverse of g_u at y (clamped to [0, 1]). */
-    static double position(double u, double y) {
-        if (y <= 0) {
-            return 0;
-        }
-        if (y >= 1) {
-            return 1;
-        }
-        if (Math.abs(u) < LINEAR_RATE) {
-            return y;
-        }
-        if (u > 0 && y > 0.5) {
-            return -Math.log((1 - y) + y * Math.exp(-u)) / u;
-        }
-        return Math.log1p(y * Math.expm1(-u)) / -u;
     }
 
     /** Slope g_u′(x) = u·e^(−u·x)/(1 − e^(−u)) (1 when linear). */

@@ -141,6 +141,31 @@ abstract class PulseCurve {
      */
     abstract void trajectory(double[] theta, byte[] polarity, double[] out);
 
+    /**
+     * What Levenberg–Marquardt fits to the reads: by default the noise-free {@link #trajectory}.
+     * A model whose noise moves the state itself so far that a noise-free trajectory loses track
+     * of it (NeuroSim's additive cycle-to-cycle noise, re-read as a position on a flat curve)
+     * predicts each read from the previous measured read instead: conditional least squares
+     * (Klimko &amp; Nelson, Ann. Stat. 6, 1978, doi:10.1214/aos/1176344197). Either way the fit's
+     * reported curve, residuals and BIC are the trajectory's, so models stay comparable.
+     *
+     * @param theta per-device parameters, not modified
+     * @param s     the device's reads and polarities
+     * @param out   modified: the prediction of read n
+     */
+    void predict(double[] theta, DeviceSeries s, double[] out) {
+        trajectory(theta, s.polarity(), out);
+    }
+
+    /**
+     * How many of the best starting guesses LM descends from, keeping the lowest residual sum
+     * (further guesses are tried only when all of these fail): 1 unless the model has basins
+     * that its guesses do not separate.
+     */
+    int descents() {
+        return 1;
+    }
+
     /** Starting guesses for one device; the fit evaluates each and starts from the best. */
     abstract List<double[]> starts(DeviceSeries s);
 

@@ -329,7 +329,7 @@ public final class PulseResponseFit {
             for (int j = 0; j < t.length; j++) {
                 t[j] = Math.min(Math.max(t[j], lower[j]), upper[j]);
             }
-            curve.trajectory(t, s.polarity(), out);
+            curve.predict(t, s, out);
             double ss = 0;
             for (int n = 0; n < y.length; n++) {
                 ss += (y[n] - out[n]) * (y[n] - out[n]);
@@ -342,18 +342,36 @@ public final class PulseResponseFit {
         }
         Arrays.sort(order, Comparator.comparingDouble(k -> sse[k]));
         String what = origin + ": " + curve.name() + ", device '" + s.label() + "'";
-        LeastSquaresFit.Model model = (theta, o) -> curve.trajectory(theta, s.polarity(), o);
+        LeastSquaresFit.Model model = (theta, o) -> curve.predict(theta, s, o);
         boolean[] fallback = curve.fallbackFree();
         FitException last = null;
-        for (int attempt = 0; attempt < Math.min(3, order.length); attempt++) {
+        boolean seed = curve.refitsDevices();
+        LeastSquaresFit.Result best = null;
+        for (int attempt = 0; attempt < Math.min(curve.descents(), order.length); attempt++) {
             try {
-                boolean seed = curve.refitsDevices();
                 LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, starts.get(order[attempt]), lower, upper,
                         scale, MAX_ITERATIONS, seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
-                double[] cov = seed ? r.covariance() : sandwich(model, y, r, lower, upper, scale, y.length);
-                return new PulseCurve.DeviceFit(r.theta(), cov, r.fitted(), r.residualSumSquares(), y.length);
+                if (best == null || r.residualSumSquares() < best.residualSumSquares()) {
+                    best = r;
+                }
             } catch (FitException e) {
                 last = e;
+            }
+        }
+        if (best != null) {
+            double[] cov = seed ? best.covariance() : sandwich(model, y, best, lower, upper, scale, y.length);
+            return deviceFit(curve, s, best.theta(), cov);
+        }
+        for (int attempt = 0; attempt < Math.min(3, order.length); attempt++) {
+            if (attempt >= curve.descents()) {
+                try {
+                    LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, starts.get(order[attempt]), lower,
+                            upper, scale, MAX_ITERATIONS, seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
+                    double[] cov = seed ? r.covariance() : sandwich(model, y, r, lower, upper, scale, y.length);
+                    return deviceFit(curve, s, r.theta(), cov);
+                } catch (FitException e) {
+                    last = e;
+                }
             }
             if (fallback != null) {
                 try {
@@ -406,7 +424,7 @@ public final class PulseResponseFit {
             for (int j = 0; j < q; j++) {
                 full[index[j]] = reduced[j];
             }
-            curve.trajectory(full, s.polarity(), o);
+            curve.predict(full, s, o);
         };
         double[] y = s.y();
         LeastSquaresFit.Result r = LeastSquaresFit.fit(origin + ": " + curve.name() + ", device '" + s.label() + "'",
@@ -420,7 +438,20 @@ public final class PulseResponseFit {
                 cov[index[a] * p + index[b]] = reducedCov[a * q + b];
             }
         }
-        return new PulseCurve.DeviceFit(full, cov, r.fitted(), r.residualSumSquares(), y.length);
+        return deviceFit(curve, s, full, cov);
+    }
+
+    /** A device's fit: θ̂ and its covariance, with the trajectory's reads and residual sum (see {@link PulseCurve#predict}). */
+    private static PulseCurve.DeviceFit deviceFit(PulseCurve curve, PulseCurve.DeviceSeries s, double[] theta,
+            double[] cov) {
+        double[] y = s.y();
+        double[] fitted = new double[y.length];
+        curve.trajectory(theta, s.polarity(), fitted);
+        double sse = 0;
+        for (int n = 0; n < y.length; n++) {
+            sse += (y[n] - fitted[n]) * (y[n] - fitted[n]);
+        }
+        return new PulseCurve.DeviceFit(theta, cov, fitted, sse, y.length);
     }
 
     /**

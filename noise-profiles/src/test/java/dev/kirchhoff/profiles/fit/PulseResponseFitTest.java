@@ -202,23 +202,25 @@ class PulseResponseFitTest {
 
     /**
      * NeuroSim with its own cycle-to-cycle noise (additive, 0.3% of the window per pulse) and
-     * write noise: the potentiation curve, the window and the cycle-to-cycle σ come back within
-     * the usual tolerances. Not recovered, and not asserted: the depression curve of this strongly
-     * saturating device (NL_LTD −4.88), the step spreads, and the write noise (+40%). Its tail moves by about 0.04% of the
-     * window per pulse near gMin, a tenth of the noise added at every pulse, and the additive noise
-     * accumulates as a random walk of the position that a noise-free trajectory fit does not
-     * model; the fit settles on a steeper, longer tail (normalised A_LTD −0.07 for −0.20). A fit
-     * of one-step transitions would be the remedy (noted in docs/fitting-pulse-response.md).
+     * write noise: every nominal value within 5%, the cycle-to-cycle σ and the step spread within
+     * 20%, thanks to the one-step fit with the clipped mean ({@code NeuroSimCurve.predict}).
+     * Not recovered, and not asserted: upDownDtod and exponentDtod (reported unresolved or far
+     * low: the noise moves a device's position by several pulses on the flat tail, which swamps a
+     * 5–10% per-device difference of step or curvature), boundsDtod (0.080 for 0.1) and the write
+     * noise (0.070 for 0.05: the moment estimator reads part of the position noise as write noise).
      */
     @Test
-    void neuroSimWithCycleNoiseRecoversPotentiationWindowAndNoise() {
+    void neuroSimWithCycleNoiseRecoversTheNominalCurvesAndTheNoise() {
         NeuroSimNonlinear truth = (NeuroSimNonlinear) generator("neurosim");
         NeuroSimNonlinear fit = (NeuroSimNonlinear) recover("neurosim").model();
         within(truth.range().gMinSiemens(), fit.range().gMinSiemens(), 0.05, "gMin");
         within(truth.range().gMaxSiemens(), fit.range().gMaxSiemens(), 0.05, "gMax");
         within(truth.pulsesLtp(), fit.pulsesLtp(), 0.05, "pulsesLtp");
+        within(truth.pulsesLtd(), fit.pulsesLtd(), 0.05, "pulsesLtd");
         within(truth.normalizedALtp(), fit.normalizedALtp(), 0.05, "normalizedALtp");
+        within(truth.normalizedALtd(), fit.normalizedALtd(), 0.05, "normalizedALtd");
         within(truth.variability().c2cStd(), fit.variability().c2cStd(), 0.2, "c2cStd");
+        within(truth.variability().stepDtod(), fit.variability().stepDtod(), 0.2, "stepDtod");
     }
 
     /**

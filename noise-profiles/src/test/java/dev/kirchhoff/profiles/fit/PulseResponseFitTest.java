@@ -126,17 +126,12 @@ class PulseResponseFitTest {
     }
 
     /**
-     * Exp-step: the steps, window, spreads and the step-size curve are recovered; the amplitude and
-     * exponent of the up factor one by one are not. aihwkit's up factor 1 − A⁺e^(γ⁺z) departs from
-     * 1 only in the top fifth of the window (to 0.66 at gMax), which the devices cross in a few
-     * pulses per cycle, so (A⁺, γ⁺) lie on a ridge: pairs from A⁺ = 0.0008 to 0.0013 give the same
-     * curve within 1%. The test asserts the curve, Δ^±(G) at five conductances across the window,
-     * within 5%, and that the fit says exponentDtod was not fitted.
-     *
-     * <p>c2cStd is asserted within 25%, not 20%: it comes out 20.4% high here. The jointly fitted
-     * shape leaves a small systematic misfit (on noise-free data the alternating fit stops with an
-     * RMSE about 6× the write noise), and the misfit's increments are counted as cycle-to-cycle
-     * noise. A known shortcoming, stated rather than hidden.
+     * Exp-step: the steps, the amplitudes A^± and exponents γ^± of the shared shape, and the
+     * step-size curve Δ^±(G) at five conductances across the window, all within 5%; window and
+     * spreads within 20%; and the fit says exponentDtod was not fitted (aihwkit's model has no
+     * spread of the shape). The shape is fitted one step ahead from each read
+     * ({@code ExpStepCurve.predict}): fitted as a noise-free trajectory it came out A⁻ 12% and γ⁻
+     * 12% low, the cycle-to-cycle noise's wandering absorbed into the shape.
      */
     @Test
     void expStep() {
@@ -145,12 +140,16 @@ class PulseResponseFitTest {
         ExpStep fit = (ExpStep) r.model();
         within(truth.stepUpSiemens(), fit.stepUpSiemens(), 0.05, "stepUp");
         within(truth.stepDownSiemens(), fit.stepDownSiemens(), 0.05, "stepDown");
+        within(truth.amplitudeUp(), fit.amplitudeUp(), 0.05, "amplitudeUp");
+        within(truth.amplitudeDown(), fit.amplitudeDown(), 0.05, "amplitudeDown");
+        within(truth.gammaUp(), fit.gammaUp(), 0.05, "gammaUp");
+        within(truth.gammaDown(), fit.gammaDown(), 0.05, "gammaDown");
         for (double x : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
             double g = R.gMinSiemens() + x * W;
             within(step(truth, g, 1), step(fit, g, 1), 0.05, "up step at x = " + x);
             within(step(truth, g, -1), step(fit, g, -1), 0.05, "down step at x = " + x);
         }
-        windowAndSpreads(truth, fit, 0.25);
+        windowAndSpreads(truth, fit, 0.2);
         assertEquals(0, fit.variability().exponentDtod(), 0);
         assertTrue(r.summary().notes().stream().anyMatch(n -> n.startsWith("exponentDtod not fitted")));
     }

@@ -313,8 +313,9 @@ public final class PulseResponseFit {
     }
 
     /**
-     * Fits one device from the best of the curve's starting guesses, falling back to the curve's
-     * reduced fit ({@link PulseCurve#fallbackFree}) and then to the next guesses on failure.
+     * Fits one device from the best of the curve's starting guesses ({@link PulseCurve#descents} of
+     * them, keeping the lowest residual sum), falling back to the curve's reduced fit
+     * ({@link PulseCurve#fallbackFree}) and then to the next guesses on failure.
      */
     static PulseCurve.DeviceFit fitDevice(PulseCurve curve, PulseCurve.DeviceSeries s, String origin) {
         double[] y = s.y();
@@ -344,44 +345,37 @@ public final class PulseResponseFit {
         String what = origin + ": " + curve.name() + ", device '" + s.label() + "'";
         LeastSquaresFit.Model model = (theta, o) -> curve.predict(theta, s, o);
         boolean[] fallback = curve.fallbackFree();
-        FitException last = null;
         boolean seed = curve.refitsDevices();
+        FitException last = null;
         LeastSquaresFit.Result best = null;
-        for (int attempt = 0; attempt < Math.min(curve.descents(), order.length); attempt++) {
+        int tries = Math.min(Math.max(3, curve.descents()), order.length);
+        for (int attempt = 0; attempt < tries; attempt++) {
+            double[] start = starts.get(order[attempt]);
             try {
-                LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, starts.get(order[attempt]), lower, upper,
-                        scale, MAX_ITERATIONS, seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
+                LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, start, lower, upper, scale, MAX_ITERATIONS,
+                        seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
                 if (best == null || r.residualSumSquares() < best.residualSumSquares()) {
                     best = r;
                 }
             } catch (FitException e) {
                 last = e;
-            }
-        }
-        if (best != null) {
-            double[] cov = seed ? best.covariance() : sandwich(model, y, best, lower, upper, scale, y.length);
-            return deviceFit(curve, s, best.theta(), cov);
-        }
-        for (int attempt = 0; attempt < Math.min(3, order.length); attempt++) {
-            if (attempt >= curve.descents()) {
-                try {
-                    LeastSquaresFit.Result r = LeastSquaresFit.fit(what, model, y, starts.get(order[attempt]), lower,
-                            upper, scale, MAX_ITERATIONS, seed ? SEED_TOLERANCE : RELATIVE_TOLERANCE);
-                    double[] cov = seed ? r.covariance() : sandwich(model, y, r, lower, upper, scale, y.length);
-                    return deviceFit(curve, s, r.theta(), cov);
-                } catch (FitException e) {
-                    last = e;
+                if (best == null && fallback != null) {
+                    try {
+                        return fitFree(curve, s, start, fallback, origin);
+                    } catch (FitException f) {
+                        last = f;
+                    }
                 }
             }
-            if (fallback != null) {
-                try {
-                    return fitFree(curve, s, starts.get(order[attempt]), fallback, origin);
-                } catch (FitException e) {
-                    last = e;
-                }
+            if (best != null && attempt + 1 >= curve.descents()) {
+                break;
             }
         }
-        throw last;
+        if (best == null) {
+            throw last;
+        }
+        double[] cov = seed ? best.covariance() : sandwich(model, y, best, lower, upper, scale, y.length);
+        return deviceFit(curve, s, best.theta(), cov);
     }
 
     /**

@@ -110,25 +110,34 @@ final class ExpStepCurve extends PulseCurve {
      * e^(γz) bites; a trajectory fit absorbs that into a biased shape (A⁻ 12% low with c2c 0.1).
      */
     @Override
-    void predict(double[] theta, DeviceSeries s, double[] out) {
-        oneStep(theta, centre, s, out);
+    double next(double[] theta, double prev, int polarity) {
+        return next(theta, centre, prev, polarity);
     }
 
-    private static void oneStep(double[] theta, double c, DeviceSeries s, double[] out) {
+    @Override
+    boolean predictsOneStep() {
+        return true;
+    }
+
+    private static double next(double[] theta, double c, double prev, int polarity) {
         double lo = theta[0];
         double hi = theta[1];
         double slope = 2 * A / Math.max(hi - lo, 1e-12);
+        double g = Math.min(Math.max(prev, lo), hi);
+        double z = slope * (g - c) + B;
+        if (polarity > 0) {
+            g += theta[2] * Math.max(1 - Math.exp(theta[4] + theta[6] * (z - Z_TOP)), 0);
+        } else {
+            g -= theta[3] * Math.max(1 - Math.exp(theta[5] - theta[7] * (z - Z_BOTTOM)), 0);
+        }
+        return Math.min(Math.max(g, lo), hi);
+    }
+
+    private static void oneStep(double[] theta, double c, DeviceSeries s, double[] out) {
         double[] y = s.y();
         byte[] polarity = s.polarity();
         for (int n = 0; n < polarity.length; n++) {
-            double g = n == 0 ? lo : Math.min(Math.max(y[n - 1], lo), hi);
-            double z = slope * (g - c) + B;
-            if (polarity[n] > 0) {
-                g += theta[2] * Math.max(1 - Math.exp(theta[4] + theta[6] * (z - Z_TOP)), 0);
-            } else {
-                g -= theta[3] * Math.max(1 - Math.exp(theta[5] - theta[7] * (z - Z_BOTTOM)), 0);
-            }
-            out[n] = Math.min(Math.max(g, lo), hi);
+            out[n] = next(theta, c, n == 0 ? theta[0] : y[n - 1], polarity[n]);
         }
     }
 

@@ -28,8 +28,8 @@ import java.util.List;
  * runs of at least about P_max pulses, as NeuroSim's own LTP/LTD measurements are.
  *
  * <p>Noise: NeuroSim's cycle-to-cycle noise is added, σ·(gMax_i − gMin_i)·ξ per pulse, so the
- * moment scale is s_n = W_i; pulses whose fitted state sits on a bound are left out of the c2c
- * moment, because clipping there removes part of the noise. {@code exponentDtod} spreads the rates
+ * moment scale is s_n = W_i; the moments are taken on the one-step residuals, and transitions near
+ * a bound are left out of the c2c moment, because clipping there removes part of the noise. {@code exponentDtod} spreads the rates
  * u^± independently and relatively, so exponentDtod² is the pooled corrected variance of u⁺_i/ū⁺
  * and u⁻_i/ū⁻, leaving out a direction whose mean rate is below {@value #MIN_RATE} (nearly linear:
  * a relative spread of a rate near 0 means nothing).
@@ -39,6 +39,8 @@ final class NeuroSimCurve extends PulseCurve {
     private static final double LINEAR_RATE = 1e-12;
     /** A direction whose |mean rate| is below this does not inform exponentDtod. */
     static final double MIN_RATE = 0.5;
+    /** Distance from a bound, as a fraction of the window, inside which clipping distorts the noise. */
+    private static final double INTERIOR_MARGIN = 0.05;
 
     @Override
     String name() {
@@ -99,20 +101,20 @@ final class NeuroSimCurve extends PulseCurve {
      * within a few σ of gMin, is fitted with a raised gMin and a steeper, longer curve.
      */
     @Override
-    void predict(double[] theta, DeviceSeries s, double[] out) {
+    double next(double[] theta, double prev, int polarity) {
         double lo = theta[0];
         double hi = Math.max(theta[1], lo + 1e-12);
         double w = hi - lo;
+        double x = (Math.min(Math.max(prev, lo), hi) - lo) / w;
+        double m = polarity > 0 ? lo + w * curve(theta[4], position(theta[4], x) + theta[2])
+                : lo + w * curve(theta[5], position(theta[5], x) - theta[3]);
         double sigma = noiseFraction * w;
-        double[] y = s.y();
-        byte[] polarity = s.polarity();
-        for (int n = 0; n < polarity.length; n++) {
-            double prev = n == 0 ? lo : Math.min(Math.max(y[n - 1], lo), hi);
-            double x = (prev - lo) / w;
-            double m = polarity[n] > 0 ? lo + w * curve(theta[4], position(theta[4], x) + theta[2])
-                    : lo + w * curve(theta[5], position(theta[5], x) - theta[3]);
-            out[n] = sigma > 0 ? clippedMean(m, sigma, lo, hi) : m;
-        }
+        return sigma > 0 ? clippedMean(m, sigma, lo, hi) : m;
+    }
+
+    @Override
+    boolean predictsOneStep() {
+        return true;
     }
 
     /**
@@ -179,9 +181,7 @@ final class NeuroSimCurve extends PulseCurve {
             double[] pred = new double[y.length];
             predict(t, series[i], pred);
             for (int n = 1; n < y.length; n++) {
-                double xPrev = (y[n - 1] - lo) / w;
-                double xPred = (pred[n] - lo) / w;
-                if (xPrev > 0.05 && xPrev < 0.95 && xPred > 0.05 && xPred < 0.95) {
+                if (interior((y[n - 1] - lo) / w, (pred[n] - lo) / w)) {
                     double r = (y[n] - pred[n]) / w;
                     sum += r * r;
                     count++;
@@ -321,18 +321,22 @@ final class NeuroSimCurve extends PulseCurve {
         return new double[] {s.span(), s.span(), 0.01, 0.01, 1, 1};
     }
 
+    /**
+     * Scale W_i (additive noise); a transition is left out of the c2c moment when its previous read
+     * or its prediction lies within {@value #INTERIOR_MARGIN} of the window from a bound, where
+     * clipping removes part of the noise (as in {@link #refine}).
+     */
     @Override
-    void c2cScale(double[] theta, double[] fitted, double[] out) {
+    double noiseScale(double[] theta, double from, double to) {
         double lo = theta[0];
-        double hi = theta[1];
-        double w = hi - lo;
-        double tol = 1e-9 * w;
-        out[0] = Double.NaN;
-        for (int n = 1; n < fitted.length; n++) {
-            boolean onBound = fitted[n] <= lo + tol || fitted[n] >= hi - tol || fitted[n - 1] <= lo + tol
-                    || fitted[n - 1] >= hi - tol;
-            out[n] = onBound ? Double.NaN : w;
-        }
+        double w = theta[1] - lo;
+        return interior((from - lo) / w, (to - lo) / w) ? w : Double.NaN;
+    }
+
+    /** Whether a transition stays clear of both bounds (positions as fractions of the window). */
+    private static boolean interior(double xPrev, double xPred) {
+        return xPrev > INTERIOR_MARGIN && xPrev < 1 - INTERIOR_MARGIN && xPred > INTERIOR_MARGIN
+                && xPred < 1 - INTERIOR_MARGIN;
     }
 
     @Override

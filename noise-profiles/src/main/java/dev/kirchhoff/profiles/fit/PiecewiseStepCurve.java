@@ -132,10 +132,15 @@ final class PiecewiseStepCurve extends PulseCurve {
         for (int k = 0; k < NODES; k++) {
             v[k] = mean(p.column(from + k));
             double se2 = 0;
+            int counted = 0;
             for (DeviceFit f : p.fits()) {
-                se2 += f.variance(unitGradient(from + k));
+                double se2i = f.variance(unitGradient(from + k));
+                if (Double.isFinite(se2i)) {
+                    se2 += se2i;
+                    counted++;
+                }
             }
-            se2 /= p.devices();
+            se2 = counted > 0 ? se2 / counted : 0;
             w[k] = se2 > 0 ? 1 / se2 : 1;
         }
         double step = mean(v);

@@ -26,17 +26,26 @@ import org.apache.commons.math3.distribution.TDistribution;
  * </pre>
  * and stepDtod² = Var(gain_i), upDownDtod² = Var(r_i), boundsDtod² = Var(gMax_i/ḡMax) (and
  * Var(gMin_i/ḡMin), pooled with weights 1/V_obs², the inverse variance of a sample variance up to a
- * common factor). Each variance is corrected for the estimation noise of the per-device values:
+ * common factor). Each spread is corrected for the estimation noise of the per-device values,
+ * whose variances se_i² = gᵀ·Cov_i·g are known (g the gradient of the quantity in θ, Cov_i the
+ * device's least-squares covariance, inflated for correlated residuals, see
+ * {@link PulseResponseFit}): a random-effects model q_i = μ + τ·ξ_i + se_i·ε_i, with τ² estimated
+ * by Paule and Mandel's method (J. Res. NBS 87, 377 (1982), doi:10.6028/jres.087.022; recommended
+ * by Veroniki et al., Res. Synth. Methods 7, 55 (2016), doi:10.1002/jrsm.1164):
  * <pre>
- *   σ̂² = max(V_obs − mean_i se_i², 0),   V_obs the sample variance over devices
+ *   Σ_i (q_i − μ_w)²/(se_i² + τ²) = n − 1,   μ_w = Σ q_i/(se_i² + τ²) / Σ 1/(se_i² + τ²)
  * </pre>
- * where se_i² = gᵀ·Cov_i·g is the variance of device i's estimate (g the gradient of the quantity
- * in θ, Cov_i the device's least-squares covariance, inflated for correlated residuals, see
- * {@link PulseResponseFit}). A spread floored at 0 is reported as unresolved in the notes. Its
- * standard error is taken from the sampling variance of a sample variance,
- * se(σ̂²) ≈ V_obs·√(2/(n − 1)), and se(σ̂) = se(σ̂²)/(2σ̂).
+ * Unlike the plain moment correction max(V_obs − mean se_i², 0), it weights each device by the
+ * precision of its estimate, so a few ill-conditioned devices (a run that never reaches a bound
+ * leaves a step and a curvature nearly confounded) neither inflate nor cancel the spread. A spread
+ * whose equation has no positive root is reported as unresolved in the notes; devices with a
+ * singular covariance are left out. Standard error: se(τ̂²) ≈ √(2/Σ w_i²), w_i = 1/(se_i² + τ̂²),
+ * and se(τ̂) = se(τ̂²)/(2τ̂).
  */
 abstract class PulseCurve {
+    /** Floor of a relative estimation variance, so that an exact per-device fit keeps a finite weight. */
+    private static final double VARIANCE_FLOOR = 1e-200;
+
     /** One device's reads in the working unit. */
     record DeviceSeries(int index, String label, double[] y, byte[] polarity, double min, double max) {
         double span() {
@@ -65,7 +74,7 @@ abstract class PulseCurve {
                     v += gradient[a] * covariance[a * p + b] * gradient[b];
                 }
             }
-            return Double.isFinite(v) ? Math.max(v, 0) : 0;
+            return Double.isFinite(v) ? Math.max(v, 0) : Double.POSITIVE_INFINITY;
         }
     }
 
@@ -154,7 +163,28 @@ abstract class PulseCurve {
      * @param out   modified: the prediction of read n
      */
     void predict(double[] theta, DeviceSeries s, double[] out) {
-        trajectory(theta, s.polarity(), out);
+        if (!predictsOneStep()) {
+            trajectory(theta, s.polarity(), out);
+            return;
+        }
+        double[] y = s.y();
+        byte[] polarity = s.polarity();
+        for (int n = 0; n < polarity.length; n++) {
+            out[n] = next(theta, n == 0 ? theta[0] : y[n - 1], polarity[n]);
+        }
+    }
+
+    /** Whether {@link #predict} predicts each read from the one before ({@link #next}); false by default. */
+    boolean predictsOneStep() {
+        return false;
+    }
+
+    /**
+     * For a model fitted one step ahead: the expected read after a pulse of the given polarity
+     * from the read {@code prev} (the first read is predicted from gMin_i, where every device starts).
+     */
+    double next(double[] theta, double prev, int polarity) {
+        throw new UnsupportedOperationException(name() + " is fitted as a trajectory");
     }
 
     /**
@@ -179,18 +209,54 @@ abstract class PulseCurve {
     abstract double[] typicalScale(DeviceSeries s);
 
     /**
-     * The cycle-to-cycle scale s_n of pulse n ({@link PulseNoiseMoments}): by default the fitted
-     * step |m_n − m_{n−1}| (noise that multiplies the step).
+     * The residual increments and scales of the noise moments ({@link PulseNoiseMoments}). For a
+     * trajectory model, the increments of the trajectory residuals (k_n = 1); for a model fitted one
+     * step ahead, the one-step residuals Δ_n = Y_n − next(Y_{n−1}) with k_n = ∂next/∂Y_{n−1} by
+     * central difference (the state's own wandering then never enters). The scale is
+     * {@link #noiseScale}.
      *
-     * @param theta  the device's estimates, not modified
-     * @param fitted its trajectory, not modified
-     * @param out    modified: s_n, NaN to exclude pulse n; out[0] is not used
+     * @param theta     the device's estimates, not modified
+     * @param s         the device's reads
+     * @param fitted    its trajectory, not modified
+     * @param increment modified: Δ_n (index 0 not used)
+     * @param carry     modified: k_n
+     * @param scale     modified: s_n, NaN to exclude pulse n from the c2c moment; index 0 not used
      */
-    void c2cScale(double[] theta, double[] fitted, double[] out) {
-        out[0] = Double.NaN;
-        for (int n = 1; n < fitted.length; n++) {
-            out[n] = Math.abs(fitted[n] - fitted[n - 1]);
+    final void noiseIncrements(double[] theta, DeviceSeries s, double[] fitted, double[] increment, double[] carry,
+            double[] scale) {
+        scale[0] = Double.NaN;
+        if (!predictsOneStep()) {
+            PulseNoiseMoments.trajectoryIncrements(s.y(), fitted, increment, carry);
+            for (int n = 1; n < fitted.length; n++) {
+                scale[n] = noiseScale(theta, fitted[n - 1], fitted[n]);
+            }
+            return;
         }
+        double[] y = s.y();
+        byte[] polarity = s.polarity();
+        double h = 1e-6 * Math.max(theta[1] - theta[0], 1e-12);
+        increment[0] = Double.NaN;
+        carry[0] = 1;
+        for (int n = 1; n < y.length; n++) {
+            double mean = next(theta, y[n - 1], polarity[n]);
+            increment[n] = y[n] - mean;
+            carry[n] = (next(theta, y[n - 1] + h, polarity[n]) - next(theta, y[n - 1] - h, polarity[n])) / (2 * h);
+            scale[n] = noiseScale(theta, y[n - 1], mean);
+        }
+    }
+
+    /**
+     * The cycle-to-cycle scale s_n of the transition from {@code from} (the previous fitted state,
+     * or read for a one-step model) to the expected state {@code to}: by default the step
+     * |to − from| (noise that multiplies the step), NaN when {@code to} sits on a bound, where
+     * clipping removes part of the noise.
+     */
+    double noiseScale(double[] theta, double from, double to) {
+        double tol = 1e-9 * Math.abs(theta[1] - theta[0]);
+        if (to <= theta[0] + tol || to >= theta[1] - tol) {
+            return Double.NaN;
+        }
+        return Math.abs(to - Math.min(Math.max(from, theta[0]), theta[1]));
     }
 
     /** Called once before the per-device fits with every device's series (e.g. to fix a shared reference). */
@@ -281,34 +347,84 @@ abstract class PulseCurve {
     }
 
     /**
-     * σ̂ of a per-device quantity q_i = gᵀθ_i/norm, corrected for estimation noise.
+     * σ̂ of a per-device quantity q_i = gᵀθ_i/norm, corrected for estimation noise by the
+     * Paule–Mandel random-effects estimator (see the class javadoc). Devices whose covariance is
+     * singular carry no weight.
      *
      * @param gradient g, the gradient of the un-normalised quantity in θ
      * @param norm     divisor making q relative (e.g. its mean), non-zero
      */
     static Spread spread(Population p, double[] gradient, double norm) {
-        double[] q = p.linear(gradient);
-        int n = q.length;
-        double est = 0;
-        for (int i = 0; i < n; i++) {
-            q[i] /= norm;
-            est += p.fits()[i].variance(gradient) / (norm * norm);
+        double[] all = p.linear(gradient);
+        double[] q = new double[all.length];
+        double[] v = new double[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            double se2 = p.fits()[i].variance(gradient);
+            if (Double.isFinite(se2)) {
+                q[n] = all[i] / norm;
+                v[n] = Math.max(se2 / (norm * norm), VARIANCE_FLOOR);
+                n++;
+            }
         }
-        return corrected(sampleVariance(q), est / n, n);
+        return pauleMandel(java.util.Arrays.copyOf(q, n), java.util.Arrays.copyOf(v, n));
     }
 
-    /** max(V_obs − estimation variance, 0) with the standard error described in the class javadoc. */
-    static Spread corrected(double observed, double estimation, int n) {
+    /**
+     * Paule–Mandel between-device variance τ² of estimates q_i with known estimation variances v_i:
+     * the root of Σ (q_i − μ_w)²/(v_i + τ²) = n − 1, μ_w the mean weighted by 1/(v_i + τ²), and 0
+     * (unresolved) when the left side is already ≤ n − 1 at τ² = 0. Its standard error is the
+     * large-sample one, se(τ̂²) = √(2/Σ w_i²), w_i = 1/(v_i + τ̂²), and se(τ̂) = se(τ̂²)/(2τ̂).
+     */
+    static Spread pauleMandel(double[] q, double[] v) {
+        int n = q.length;
         if (n < 2) {
             return new Spread(0, Double.NaN, false);
         }
-        double v = observed - estimation;
-        if (!(v > 0)) {
+        double excess0 = pauleMandelExcess(q, v, 0);
+        if (!(excess0 > 0)) {
             return new Spread(0, Double.NaN, false);
         }
-        double s = Math.sqrt(v);
-        double se = observed * Math.sqrt(2.0 / (n - 1)) / (2 * s);
-        return new Spread(s, se, true);
+        double lo = 0;
+        double hi = Math.max(sampleVariance(q), Double.MIN_NORMAL);
+        while (pauleMandelExcess(q, v, hi) > 0) {
+            lo = hi;
+            hi *= 2;
+        }
+        for (int it = 0; it < 200 && hi - lo > 1e-12 * hi; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (pauleMandelExcess(q, v, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double tau2 = 0.5 * (lo + hi);
+        double sumW2 = 0;
+        for (int i = 0; i < n; i++) {
+            double w = 1 / (v[i] + tau2);
+            sumW2 += w * w;
+        }
+        double tau = Math.sqrt(tau2);
+        return new Spread(tau, Math.sqrt(2 / sumW2) / (2 * tau), true);
+    }
+
+    /** Σ (q_i − μ_w)²/(v_i + τ²) − (n − 1), decreasing in τ². */
+    private static double pauleMandelExcess(double[] q, double[] v, double tau2) {
+        double sw = 0;
+        double swq = 0;
+        for (int i = 0; i < q.length; i++) {
+            double w = 1 / (v[i] + tau2);
+            sw += w;
+            swq += w * q[i];
+        }
+        double mu = swq / sw;
+        double s = 0;
+        for (int i = 0; i < q.length; i++) {
+            double d = q[i] - mu;
+            s += d * d / (v[i] + tau2);
+        }
+        return s - (q.length - 1);
     }
 
     /** Pools two corrected variances with weights 1/V_obs², for two estimates of the same spread. */

@@ -1,37 +1,45 @@
 package dev.kirchhoff.profiles.fit;
 
 /**
- * Cycle-to-cycle σ and write noise of pulsed devices by the method of moments on the increments of
- * the residuals around each device's own fitted noise-free trajectory.
+ * Cycle-to-cycle σ and write noise of pulsed devices by the method of moments on residual
+ * increments: the increments of the residuals around each device's own fitted noise-free
+ * trajectory, or, for a model fitted one step ahead, the one-step residuals themselves.
  *
- * <p>Model. Let X_n be the state after pulse n, m_n the fitted noise-free trajectory and
- * Y_n = X_n + ε_n the read, with write noise ε_n ~ N(0, σ_w²) drawn afresh at every pulse (so white
- * over the reads, aihwkit's {@code write_noise_std}). Pulse n moves the state by its noise-free step
- * plus a cycle-to-cycle term c·s_n·ξ_n, ξ_n standard normal and independent of everything before:
- * s_n = |m_n − m_{n−1}|, the fitted step, for the models whose step is multiplied by (1 + c·ξ)
- * (aihwkit's {@code dw_min_std}; Gokmen &amp; Vlasov 2016, doi:10.3389/fnins.2016.00333), and
- * s_n = gMax_i − gMin_i for NeuroSim's additive σ·(gMax − gMin)·ξ (Chen et al. 2018,
- * doi:10.1109/TCAD.2018.2789723). With e_n = X_n − m_n the residual is r_n = Y_n − m_n = e_n + ε_n
- * and, to first order in e (the step's slope f′ ≈ step/window ≪ 1 makes f′·e_n negligible),
+ * <p>Model. Let X_n be the state after pulse n and Y_n = X_n + ε_n the read, with write noise
+ * ε_n ~ N(0, σ_w²) drawn afresh at every pulse (so white over the reads, aihwkit's
+ * {@code write_noise_std}). Pulse n moves the state by its noise-free step plus a cycle-to-cycle
+ * term c·s_n·ξ_n, ξ_n standard normal and independent of everything before: s_n the fitted step
+ * for the models whose step is multiplied by (1 + c·ξ) (aihwkit's {@code dw_min_std}; Gokmen &amp;
+ * Vlasov 2016, doi:10.3389/fnins.2016.00333), and s_n = gMax_i − gMin_i for NeuroSim's additive
+ * σ·(gMax − gMin)·ξ (Chen et al. 2018, doi:10.1109/TCAD.2018.2789723). Both kinds of increment
+ * have the form
  * <pre>
- *   Δr_n = r_n − r_{n−1} = c·s_n·ξ_n + ε_n − ε_{n−1}
+ *   Δ_n = c·s_n·ξ_n + ε_n − k_n·ε_{n−1}
  * </pre>
+ * <ul>
+ *   <li>Trajectory residuals r_n = Y_n − m_n (m the fitted trajectory), Δ_n = r_n − r_{n−1}, k_n = 1:
+ *       to first order in the state's excursion e_n = X_n − m_n, whose term (f′ − 1)·e_{n−1} is
+ *       negligible when the step's slope f′ − 1 is small and the state stays near m.</li>
+ *   <li>One-step residuals Δ_n = Y_n − μ(Y_{n−1}) of a model predicting each read from the one
+ *       before (μ its predictor), k_n = ∂μ/∂Y_{n−1}: μ(Y_{n−1}) = μ(X_{n−1}) + k_n·ε_{n−1} to first
+ *       order, and the state's own excursion never enters. On a trajectory NeuroSim's additive noise
+ *       makes e a random walk pulled back at rate 1 − f′ ≈ u·ρ, whose lag-1 term
+ *       (f′ − 1)·c²·s² + (f′ − 1)²·f′·Var(e) is as large as σ_w² itself and read as write noise.</li>
+ * </ul>
  * ξ_n and the ε are independent and zero-mean, so
  * <pre>
- *   E[Δr_n²]          = c²·s_n² + 2σ_w²
- *   E[Δr_n·Δr_{n+1}]  = E[(ε_n − ε_{n−1})(ε_{n+1} − ε_n)] = −σ_w²
+ *   E[Δ_n²]          = c²·s_n² + (1 + k_n²)·σ_w²
+ *   E[Δ_n·Δ_{n+1}]   = −k_{n+1}·σ_w²
  * </pre>
- * (the only shared term is ε_n, with coefficients +1 and −1). Summed over the increments of every
- * device (increments never cross devices):
+ * (the only shared term is ε_n, with coefficients +1 and −k_{n+1}). Summed over the increments of
+ * every device (increments never cross devices):
  * <pre>
- *   σ̂_w² = −Σ Δr_n·Δr_{n+1} / L                  (L lag pairs)
- *   ĉ²   = (Σ_{n∈M} Δr_n² − 2|M|·σ̂_w²) / Σ_{n∈M} s_n²
+ *   σ̂_w² = −Σ Δ_n·Δ_{n+1} / Σ k_{n+1}
+ *   ĉ²   = (Σ_{n∈M} Δ_n² − σ̂_w²·Σ_{n∈M} (1 + k_n²)) / Σ_{n∈M} s_n²
  * </pre>
- * where M excludes the pulses the caller marks (s_n = NaN: e.g. an additive-noise device whose
- * fitted state sits on a bound, where clipping removes part of the noise). Each estimate is floored
- * at 0 and reported as unresolved when its moment comes out negative. The neglected f′·e_n term adds
- * f′²·Var(e) to the first moment and about f′·c²·s² to the second, below 1% of the estimates for
- * devices with 100 or more pulses across their window.
+ * where M excludes the pulses the caller marks (s_n = NaN: e.g. an additive-noise device near a
+ * bound, where clipping removes part of the noise). Each estimate is floored at 0 and reported as
+ * unresolved when its moment comes out negative.
  *
  * <p>Standard errors are delete-one-device jackknife errors of the two ratio estimators
  * (Efron &amp; Stein, Ann. Stat. 9, 1981, doi:10.1214/aos/1176345462), so they hold however the
@@ -44,13 +52,13 @@ final class PulseNoiseMoments {
     /**
      * The sums one device contributes.
      *
-     * @param sumSquares  Σ_{n∈M} Δr_n²
-     * @param count       |M|
-     * @param sumLag      Σ Δr_n·Δr_{n+1} over all lag pairs
-     * @param lagCount    number of lag pairs
+     * @param sumSquares  Σ_{n∈M} Δ_n²
+     * @param noiseWeight Σ_{n∈M} (1 + k_n²)
+     * @param sumLag      Σ Δ_n·Δ_{n+1} over all lag pairs
+     * @param lagWeight   Σ k_{n+1} over all lag pairs
      * @param sumScaleSq  Σ_{n∈M} s_n²
      */
-    record Sums(double sumSquares, long count, double sumLag, long lagCount, double sumScaleSq) {
+    record Sums(double sumSquares, double noiseWeight, double sumLag, double lagWeight, double sumScaleSq) {
     }
 
     /**
@@ -69,54 +77,68 @@ final class PulseNoiseMoments {
     }
 
     /**
+     * The increments of trajectory residuals, Δ_n = (Y_n − m_n) − (Y_{n−1} − m_{n−1}), with k_n = 1.
+     *
+     * @param reads     Y_n, not modified
+     * @param fitted    m_n, not modified
+     * @param increment modified: Δ_n (index 0 not used)
+     * @param carry     modified: k_n = 1
+     */
+    static void trajectoryIncrements(double[] reads, double[] fitted, double[] increment, double[] carry) {
+        increment[0] = Double.NaN;
+        carry[0] = 1;
+        for (int n = 1; n < reads.length; n++) {
+            increment[n] = (reads[n] - fitted[n]) - (reads[n - 1] - fitted[n - 1]);
+            carry[n] = 1;
+        }
+    }
+
+    /**
      * One device's sums.
      *
-     * @param reads  Y_n, not modified
-     * @param fitted m_n, not modified
-     * @param scale  s_n per pulse (index n is the increment from n−1 to n; index 0 is not used);
-     *               NaN excludes pulse n from M; not modified
+     * @param increment Δ_n (index n is the increment into read n; index 0 is not used); not modified
+     * @param carry     k_n, the weight of ε_{n−1} in Δ_n; not modified
+     * @param scale     s_n per pulse (index 0 is not used); NaN excludes pulse n from M; not modified
      */
-    static Sums deviceSums(double[] reads, double[] fitted, double[] scale) {
-        int n = reads.length;
+    static Sums deviceSums(double[] increment, double[] carry, double[] scale) {
+        int n = increment.length;
         double sumSq = 0;
-        long count = 0;
+        double noiseWeight = 0;
         double sumLag = 0;
-        long lagCount = 0;
+        double lagWeight = 0;
         double sumScale = 0;
-        double prevIncrement = Double.NaN;
         for (int i = 1; i < n; i++) {
-            double inc = (reads[i] - fitted[i]) - (reads[i - 1] - fitted[i - 1]);
+            double inc = increment[i];
             if (i >= 2) {
-                sumLag += prevIncrement * inc;
-                lagCount++;
+                sumLag += increment[i - 1] * inc;
+                lagWeight += carry[i];
             }
-            prevIncrement = inc;
             double s = scale[i];
             if (!Double.isNaN(s)) {
                 sumSq += inc * inc;
-                count++;
+                noiseWeight += 1 + carry[i] * carry[i];
                 sumScale += s * s;
             }
         }
-        return new Sums(sumSq, count, sumLag, lagCount, sumScale);
+        return new Sums(sumSq, noiseWeight, sumLag, lagWeight, sumScale);
     }
 
     /** Pools devices' sums into the estimates, with jackknife errors over devices. */
     static Estimate estimate(Sums[] devices) {
         double sq = 0;
-        long count = 0;
+        double noiseWeight = 0;
         double lag = 0;
-        long lagCount = 0;
+        double lagWeight = 0;
         double scale = 0;
         for (Sums s : devices) {
             sq += s.sumSquares();
-            count += s.count();
+            noiseWeight += s.noiseWeight();
             lag += s.sumLag();
-            lagCount += s.lagCount();
+            lagWeight += s.lagWeight();
             scale += s.sumScaleSq();
         }
-        double w2 = lagCount > 0 ? -lag / lagCount : 0;
-        double c2 = scale > 0 ? (sq - 2 * count * Math.max(w2, 0)) / scale : -1;
+        double w2 = lagWeight > 0 ? -lag / lagWeight : 0;
+        double c2 = scale > 0 ? (sq - noiseWeight * Math.max(w2, 0)) / scale : -1;
         double w = Math.sqrt(Math.max(w2, 0));
         double c = Math.sqrt(Math.max(c2, 0));
         double seW = Double.NaN;
@@ -127,10 +149,10 @@ final class PulseNoiseMoments {
             double[] cJ = new double[d];
             for (int i = 0; i < d; i++) {
                 Sums s = devices[i];
-                long lc = lagCount - s.lagCount();
-                double w2i = lc > 0 ? -(lag - s.sumLag()) / lc : 0;
+                double lw = lagWeight - s.lagWeight();
+                double w2i = lw > 0 ? -(lag - s.sumLag()) / lw : 0;
                 double sc = scale - s.sumScaleSq();
-                double c2i = sc > 0 ? (sq - s.sumSquares() - 2 * (count - s.count()) * Math.max(w2i, 0)) / sc : 0;
+                double c2i = sc > 0 ? (sq - s.sumSquares() - (noiseWeight - s.noiseWeight()) * Math.max(w2i, 0)) / sc : 0;
                 wJ[i] = Math.sqrt(Math.max(w2i, 0));
                 cJ[i] = Math.sqrt(Math.max(c2i, 0));
             }

@@ -303,9 +303,11 @@ public final class PulseResponseFit {
         double sse = 0;
         for (int i = 0; i < d; i++) {
             PulseCurve.DeviceFit f = fits[i];
+            double[] increment = new double[f.points()];
+            double[] carry = new double[f.points()];
             double[] scale = new double[f.points()];
-            curve.c2cScale(f.theta(), f.fitted(), scale);
-            sums[i] = PulseNoiseMoments.deviceSums(series[i].y(), f.fitted(), scale);
+            curve.noiseIncrements(f.theta(), series[i], f.fitted(), increment, carry, scale);
+            sums[i] = PulseNoiseMoments.deviceSums(increment, carry, scale);
             sse += f.sse();
         }
         PulseCurve.Population pop = new PulseCurve.Population(fits, w.unit(), PulseNoiseMoments.estimate(sums));

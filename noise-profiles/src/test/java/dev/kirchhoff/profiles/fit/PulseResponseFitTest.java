@@ -79,10 +79,6 @@ class PulseResponseFitTest {
     }
 
     private static void windowAndSpreads(PulsedDeviceModel truth, PulsedDeviceModel fit) {
-        windowAndSpreads(truth, fit, 0.2);
-    }
-
-    private static void windowAndSpreads(PulsedDeviceModel truth, PulsedDeviceModel fit, double c2cTolerance) {
         within(truth.range().gMinSiemens(), fit.range().gMinSiemens(), 0.05, "gMin");
         within(truth.range().gMaxSiemens(), fit.range().gMaxSiemens(), 0.05, "gMax");
         PulseVariability t = truth.variability();
@@ -90,7 +86,7 @@ class PulseResponseFitTest {
         within(t.boundsDtod(), f.boundsDtod(), 0.2, "boundsDtod");
         within(t.stepDtod(), f.stepDtod(), 0.2, "stepDtod");
         within(t.upDownDtod(), f.upDownDtod(), 0.2, "upDownDtod");
-        within(t.c2cStd(), f.c2cStd(), c2cTolerance, "c2cStd");
+        within(t.c2cStd(), f.c2cStd(), 0.2, "c2cStd");
         // writeNoiseStd is in units of each model's nominal step: compare the noise in siemens.
         within(t.writeNoiseStd() * truth.nominalStepSiemens(), f.writeNoiseStd() * fit.nominalStepSiemens(), 0.2,
                 "write noise (S)");
@@ -130,7 +126,7 @@ class PulseResponseFitTest {
      * step-size curve Δ^±(G) at five conductances across the window, all within 5%; window and
      * spreads within 20%; and the fit says exponentDtod was not fitted (aihwkit's model has no
      * spread of the shape). The shape is fitted one step ahead from each read
-     * ({@code ExpStepCurve.predict}): fitted as a noise-free trajectory it came out A⁻ 12% and γ⁻
+     * ({@code ExpStepCurve.next}): fitted as a noise-free trajectory it came out A⁻ 12% and γ⁻
      * 12% low, the cycle-to-cycle noise's wandering absorbed into the shape.
      */
     @Test
@@ -149,7 +145,7 @@ class PulseResponseFitTest {
             within(step(truth, g, 1), step(fit, g, 1), 0.05, "up step at x = " + x);
             within(step(truth, g, -1), step(fit, g, -1), 0.05, "down step at x = " + x);
         }
-        windowAndSpreads(truth, fit, 0.2);
+        windowAndSpreads(truth, fit);
         assertEquals(0, fit.variability().exponentDtod(), 0);
         assertTrue(r.summary().notes().stream().anyMatch(n -> n.startsWith("exponentDtod not fitted")));
     }
@@ -201,25 +197,23 @@ class PulseResponseFitTest {
 
     /**
      * NeuroSim with its own cycle-to-cycle noise (additive, 0.3% of the window per pulse) and
-     * write noise: every nominal value within 5%, the cycle-to-cycle σ and the step spread within
-     * 20%, thanks to the one-step fit with the clipped mean ({@code NeuroSimCurve.predict}).
-     * Not recovered, and not asserted: upDownDtod and exponentDtod (reported unresolved or far
-     * low: the noise moves a device's position by several pulses on the flat tail, which swamps a
-     * 5–10% per-device difference of step or curvature), boundsDtod (0.080 for 0.1) and the write
-     * noise (0.070 for 0.05: the moment estimator reads part of the position noise as write noise).
+     * write noise: every nominal value within 5%, every spread and both noises within 20%. Three
+     * pieces make this work: the one-step fit with the clipped mean ({@code NeuroSimCurve.next}),
+     * Paule–Mandel spreads that weight each device by the precision of its estimate (the plain
+     * moment correction let a few ill-conditioned devices cancel upDownDtod and exponentDtod), and
+     * noise moments on the one-step residuals (on the trajectory residuals the wandering state read
+     * as 40% too much write noise).
      */
     @Test
-    void neuroSimWithCycleNoiseRecoversTheNominalCurvesAndTheNoise() {
+    void neuroSimWithCycleNoiseRecoversEverything() {
         NeuroSimNonlinear truth = (NeuroSimNonlinear) generator("neurosim");
         NeuroSimNonlinear fit = (NeuroSimNonlinear) recover("neurosim").model();
-        within(truth.range().gMinSiemens(), fit.range().gMinSiemens(), 0.05, "gMin");
-        within(truth.range().gMaxSiemens(), fit.range().gMaxSiemens(), 0.05, "gMax");
         within(truth.pulsesLtp(), fit.pulsesLtp(), 0.05, "pulsesLtp");
         within(truth.pulsesLtd(), fit.pulsesLtd(), 0.05, "pulsesLtd");
         within(truth.normalizedALtp(), fit.normalizedALtp(), 0.05, "normalizedALtp");
         within(truth.normalizedALtd(), fit.normalizedALtd(), 0.05, "normalizedALtd");
-        within(truth.variability().c2cStd(), fit.variability().c2cStd(), 0.2, "c2cStd");
-        within(truth.variability().stepDtod(), fit.variability().stepDtod(), 0.2, "stepDtod");
+        windowAndSpreads(truth, fit);
+        within(truth.variability().exponentDtod(), fit.variability().exponentDtod(), 0.2, "exponentDtod");
     }
 
     /**

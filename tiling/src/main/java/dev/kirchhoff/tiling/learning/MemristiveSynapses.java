@@ -28,9 +28,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * post spike in the same step are netted before rounding, as a write circuit that programs the
  * net change of a step would.
  *
- * <p>Cost: {@code endStep} is one pass over the synapses when a change was requested in the
- * step (none otherwise), plus one device pass per pulse round. Memory: the device array plus 13
- * bytes per synapse (pending change, pulse count, polarity).
+ * <p>Cost: {@code endStep} visits only the rows and columns changed in the step, plus one pass
+ * of {@link PulsedDeviceArray#applyPulses} over all devices per pulse round, in steps where some
+ * synapse gets a pulse (the device API pulses whole arrays). Memory: the device array plus 17
+ * bytes per synapse (pending change, pulse count, polarity, pulsed list).
  */
 public final class MemristiveSynapses implements PlasticSynapses {
     private final int preCount;
@@ -46,7 +47,13 @@ public final class MemristiveSynapses implements PlasticSynapses {
     private final double[] pending;
     private final int[] pulses;
     private final byte[] polarity;
-    private boolean dirty;
+    private final int[] pulsed;
+    private final boolean[] rowTouched;
+    private final int[] touchedRows;
+    private int touchedRowCount;
+    private final boolean[] columnTouched;
+    private final int[] touchedColumns;
+    private int touchedColumnCount;
 
     /**
      * Draws one device per synapse; every device starts at its own G_min (weight ≈ w_min).
@@ -82,6 +89,11 @@ public final class MemristiveSynapses implements PlasticSynapses {
         this.pending = new double[n];
         this.pulses = new int[n];
         this.polarity = new byte[n];
+        this.pulsed = new int[n];
+        this.rowTouched = new boolean[preCount];
+        this.touchedRows = new int[preCount];
+        this.columnTouched = new boolean[postCount];
+        this.touchedColumns = new int[postCount];
     }
 
     /** The devices (read them for conductances; pulse them only through this class). */
@@ -152,7 +164,10 @@ public final class MemristiveSynapses implements PlasticSynapses {
         }
         devices.setConductances(g);
         Arrays.fill(pending, 0);
-        dirty = false;
+        Arrays.fill(rowTouched, false);
+        Arrays.fill(columnTouched, false);
+        touchedRowCount = 0;
+        touchedColumnCount = 0;
     }
 
     @Override
@@ -164,7 +179,10 @@ public final class MemristiveSynapses implements PlasticSynapses {
         for (int j = 0; j < postCount; j++) {
             pending[base + j] += scale * values[j];
         }
-        dirty = true;
+        if (!rowTouched[pre]) {
+            rowTouched[pre] = true;
+            touchedRows[touchedRowCount++] = pre;
+        }
     }
 
     @Override
@@ -175,48 +193,80 @@ public final class MemristiveSynapses implements PlasticSynapses {
         for (int i = 0, k = post; i < preCount; i++, k += postCount) {
             pending[k] += scale * values[i];
         }
-        dirty = true;
+        if (!columnTouched[post]) {
+            columnTouched[post] = true;
+            touchedColumns[touchedColumnCount++] = post;
+        }
     }
 
     /**
-     * {@inheritDoc} Draws, in synapse order, one uniform per synapse with a non-zero change
-     * (stochastic rounding only), then the device noise of each pulse round.
+     * {@inheritDoc} Visits only the rows and columns changed in this step (rows first, each in
+     * the order it was first changed, then columns); draws one uniform per visited synapse with
+     * a non-zero change (stochastic rounding only), then the device noise of each pulse round.
      */
     @Override
     public void endStep(UniformRandomProvider rng) {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
-        final int n = pending.length;
-        final double inv = 1 / deltaWeightMin;
-        final boolean stochastic = rounding == PulseRounding.STOCHASTIC;
+        int pulsedCount = 0;
         int rounds = 0;
-        for (int i = 0; i < n; i++) {
-            double dw = pending[i];
-            if (dw == 0) {
-                pulses[i] = 0;
-                continue;
+        for (int r = 0; r < touchedRowCount; r++) {
+            int pre = touchedRows[r];
+            rowTouched[pre] = false;
+            for (int k = pre * postCount, end = k + postCount; k < end; k++) {
+                int c = toPulses(k, rng);
+                if (c != 0) {
+                    pulsed[pulsedCount++] = k;
+                    rounds = Math.max(rounds, Math.abs(c));
+                }
             }
-            pending[i] = 0;
-            double r = Math.abs(dw) * inv;
-            double count;
-            if (stochastic) {
-                double fl = Math.floor(r);
-                count = fl + (rng.nextDouble() < r - fl ? 1 : 0);
-            } else {
-                count = Math.floor(r + 0.5);
-            }
-            int c = (int) Math.min(count, maxPulsesPerStep);
-            pulses[i] = dw > 0 ? c : -c;
-            rounds = Math.max(rounds, c);
         }
+        touchedRowCount = 0;
+        for (int q = 0; q < touchedColumnCount; q++) {
+            int post = touchedColumns[q];
+            columnTouched[post] = false;
+            for (int k = post; k < pending.length; k += postCount) {
+                int c = toPulses(k, rng);
+                if (c != 0) {
+                    pulsed[pulsedCount++] = k;
+                    rounds = Math.max(rounds, Math.abs(c));
+                }
+            }
+        }
+        touchedColumnCount = 0;
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < n; i++) {
-                int p = pulses[i];
-                polarity[i] = (byte) (p > round ? 1 : (-p > round ? -1 : 0));
+            for (int m = 0; m < pulsedCount; m++) {
+                int k = pulsed[m];
+                int p = pulses[k];
+                polarity[k] = (byte) (p > round ? 1 : (-p > round ? -1 : 0));
             }
             devices.applyPulses(polarity, rng);
         }
+        for (int m = 0; m < pulsedCount; m++) {
+            polarity[pulsed[m]] = 0;
+            pulses[pulsed[m]] = 0;
+        }
+    }
+
+    /**
+     * Turns synapse k's pending change into a signed pulse count (stored in {@code pulses[k]})
+     * and clears the pending change. A synapse already converted in this step has no pending
+     * change and keeps its count.
+     */
+    private int toPulses(int k, UniformRandomProvider rng) {
+        double dw = pending[k];
+        if (dw == 0) {
+            return 0;
+        }
+        pending[k] = 0;
+        double r = Math.abs(dw) / deltaWeightMin;
+        double count;
+        if (rounding == PulseRounding.STOCHASTIC) {
+            double fl = Math.floor(r);
+            count = fl + (rng.nextDouble() < r - fl ? 1 : 0);
+        } else {
+            count = Math.floor(r + 0.5);
+        }
+        int c = (int) Math.min(count, maxPulsesPerStep);
+        pulses[k] = dw > 0 ? c : -c;
+        return pulses[k];
     }
 }

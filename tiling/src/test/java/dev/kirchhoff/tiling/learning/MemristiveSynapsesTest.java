@@ -177,6 +177,45 @@ class MemristiveSynapsesTest {
         return w;
     }
 
+    /**
+     * Same seed, same bits on one thread or two: 300×300 = 90,000 synapses span two chunks of the
+     * device arrays' parallel update; run in a one-thread and a two-thread fork-join pool, the
+     * noisy learned weights are bit-identical.
+     */
+    @Test
+    void sameBitsOnOneOrTwoThreads() throws Exception {
+        double[] one = inPool(1);
+        double[] two = inPool(2);
+        assertArrayEquals(one, two, 0.0);
+        assertTrue(Arrays.stream(one).max().orElseThrow() > 0.05, "some synapse learned");
+    }
+
+    private static double[] inPool(int threads) throws Exception {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> {
+                int n = 300;
+                MemristiveSynapses syn = synapses(n, n, PulseVariability.AIHWKIT_DEFAULT, PulseRounding.STOCHASTIC, SEED);
+                PairStdp rule = new PairStdp(PairStdpParams.SONG_2000.withAmplitudes(0.02, 0.015), n, n, 1e-3);
+                UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {3, 1, 4, 1});
+                int[] idx = new int[n];
+                for (int t = 0; t < 12; t++) {
+                    int count = 0;
+                    for (int i = t; i < n; i += 12) {
+                        idx[count++] = i;
+                    }
+                    rule.step(idx, count, idx, t % 3 == 2 ? count : 0, syn);
+                    syn.endStep(rng);
+                }
+                double[] w = new double[n * n];
+                syn.readWeights(w);
+                return w;
+            }).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Bad arguments name the parameter and its value. */
     @Test
     void badArguments() {

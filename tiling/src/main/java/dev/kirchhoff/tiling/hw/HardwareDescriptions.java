@@ -135,7 +135,10 @@ public final class HardwareDescriptions {
             Matcher missing = MISSING.matcher(msg);
             IllegalArgumentException other = find(e, IllegalArgumentException.class);
             if (missing.find()) {
-                where.append('.').append(missing.group(1));
+                String field = "." + missing.group(1);
+                if (!where.toString().endsWith(field)) {
+                    where.append(field); // older Jackson versions stop the path at the enclosing object
+                }
                 problem = "missing required field";
             } else if (other != null) {
                 problem = String.valueOf(other.getMessage());

@@ -16,6 +16,7 @@ import dev.kirchhoff.device.ConductanceRange;
 import dev.kirchhoff.device.pulsed.ConstantStep;
 import dev.kirchhoff.device.pulsed.PulseVariability;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
+import dev.kirchhoff.tiling.hw.Component;
 import dev.kirchhoff.tiling.hw.EnergyLedger;
 import dev.kirchhoff.tiling.hw.HardwareDescriptions;
 import java.util.Arrays;
@@ -272,10 +273,10 @@ class TiledLayerTest {
             assertEquals(1.0, y[0], 1e-15);
             assertEquals(-0.625, y[1], 1e-15);
             int l = ledger.layer("tiny");
-            assertEquals(expected, ledger.energyJoules(l, dev.kirchhoff.tiling.hw.Component.CELL_READ),
+            assertEquals(expected, ledger.energyJoules(l, Component.CELL_READ),
                     1e-12 * expected);
-            assertEquals(2 * 2 * 2, ledger.count(l, dev.kirchhoff.tiling.hw.Component.CELL_READ));
-            assertEquals(rows == 1 ? 2 : 0, ledger.count(l, dev.kirchhoff.tiling.hw.Component.ACCUMULATION));
+            assertEquals(2 * 2 * 2, ledger.count(l, Component.CELL_READ));
+            assertEquals(rows == 1 ? 2 : 0, ledger.count(l, Component.ACCUMULATION));
         }
     }
 
@@ -299,12 +300,12 @@ class TiledLayerTest {
         forward(layer, uniform(r, batch * m, 1), batch, null, ledger);
         int l = ledger.layer("fc");
         var hw = ledger.hardware();
-        assertEquals(4L * 128 * batch, ledger.count(l, dev.kirchhoff.tiling.hw.Component.DAC_CONVERSION));
-        assertEquals(4L * 64 * batch, ledger.count(l, dev.kirchhoff.tiling.hw.Component.ADC_CONVERSION));
-        assertEquals(4L * 128 * 128 * batch, ledger.count(l, dev.kirchhoff.tiling.hw.Component.CELL_READ));
-        assertEquals((long) batch * n, ledger.count(l, dev.kirchhoff.tiling.hw.Component.ACCUMULATION));
+        assertEquals(4L * 128 * batch, ledger.count(l, Component.DAC_CONVERSION));
+        assertEquals(4L * 64 * batch, ledger.count(l, Component.ADC_CONVERSION));
+        assertEquals(4L * 128 * 128 * batch, ledger.count(l, Component.CELL_READ));
+        assertEquals((long) batch * n, ledger.count(l, Component.ACCUMULATION));
         assertEquals(4.0 * 64 * batch * hw.energy().adcConversionJoules(),
-                ledger.energyJoules(l, dev.kirchhoff.tiling.hw.Component.ADC_CONVERSION), 1e-12 * 1e-9);
+                ledger.energyJoules(l, Component.ADC_CONVERSION), 1e-12 * 1e-9);
         double tile = batch * (hw.latency().dacConversionSeconds() + hw.latency().readPulseSeconds()
                 + Math.ceil(64.0 / hw.tile().adcs()) * hw.latency().adcConversionSeconds());
         assertEquals(tile + batch * hw.latency().accumulationSeconds(), ledger.latencySeconds(), 1e-12 * tile);
@@ -340,7 +341,7 @@ class TiledLayerTest {
             repeats += t.boundManagementRepeats();
         }
         assertTrue(repeats > 0, "no re-reads");
-        assertEquals(expected, ledger.count(ledger.layer("bm"), dev.kirchhoff.tiling.hw.Component.DAC_CONVERSION));
+        assertEquals(expected, ledger.count(ledger.layer("bm"), Component.DAC_CONVERSION));
     }
 
     private static double[] runIn(int threads, long seed, double[] w, int m, int n, double[] x, int batch,

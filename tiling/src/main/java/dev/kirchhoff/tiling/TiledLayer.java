@@ -336,29 +336,14 @@ public final class TiledLayer {
      * @param rng    source of the periphery noise, advanced by 4 longs per tile when the periphery
      *               draws anything; may be null when it draws nothing
      * @param ledger where to report counts, energy and busy time; may be null
+     * @throws IllegalStateException when the ADC is PERCENTILE-calibrated and
+     *                               {@link #calibrateOutputBounds} was not called
      */
     public void forward(double[] x, int batch, double[] yOut, UniformRandomProvider rng, EnergyLedger ledger) {
         Checks.positive("batch", batch);
-        ConductanceMapping.requireLength("x", x, (long) batch * m);
         ConductanceMapping.requireLength("yOut", yOut, (long) batch * n);
-        for (int k = 0; k < batch * m; k++) {
-            if (!Double.isFinite(x[k])) {
-                throw new IllegalArgumentException("x[" + k + "] must be finite, got " + x[k]);
-            }
-        }
+        prepare(x, batch, rng);
         boolean random = options.tileConfig().forward().random();
-        if (random) {
-            Objects.requireNonNull(rng, "rng");
-        }
-        ensureCapacity(batch);
-        for (int r = 0; r < rowTiles; r++) {
-            int r0 = rowStart[r];
-            int mt = rowStart[r + 1] - r0;
-            double[] s = slices[r];
-            for (int k = 0; k < batch; k++) {
-                System.arraycopy(x, k * m + r0, s, k * mt, mt);
-            }
-        }
         UniformRandomProvider[] streams = new UniformRandomProvider[tiles.length];
         for (int t = 0; t < tiles.length; t++) {
             streams[t] = random ? split(rng) : null;
@@ -387,6 +372,48 @@ public final class TiledLayer {
         accumulate(batch, yOut);
         if (ledger != null) {
             report(batch, ledger);
+        }
+    }
+
+    /**
+     * Calibrates every tile's forward ADC bounds for a PERCENTILE-calibrated ADC
+     * ({@link AnalogTile#calibrateOutputBounds}): each tile takes the percentile of its own
+     * analog outputs for its slice of {@code x}, tiles in row-major order, each with its own
+     * stream. Not reported to any ledger (a set-up step).
+     *
+     * @param x     not modified: K×M calibration inputs, finite
+     * @param batch K ≥ 1
+     * @param rng   source of the periphery noise, advanced by 4 longs per tile when the periphery
+     *              draws anything; may be null when it draws nothing
+     */
+    public void calibrateOutputBounds(double[] x, int batch, UniformRandomProvider rng) {
+        prepare(x, batch, rng);
+        boolean random = options.tileConfig().forward().random();
+        for (int t = 0; t < tiles.length; t++) {
+            tiles[t].calibrateOutputBounds(slices[t / colTiles], batch, random ? split(rng) : null);
+        }
+    }
+
+    /** Checks the inputs and copies each row block of x into its slice. */
+    private void prepare(double[] x, int batch, UniformRandomProvider rng) {
+        Checks.positive("batch", batch);
+        ConductanceMapping.requireLength("x", x, (long) batch * m);
+        for (int k = 0; k < batch * m; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new IllegalArgumentException("x[" + k + "] must be finite, got " + x[k]);
+            }
+        }
+        if (options.tileConfig().forward().random()) {
+            Objects.requireNonNull(rng, "rng");
+        }
+        ensureCapacity(batch);
+        for (int r = 0; r < rowTiles; r++) {
+            int r0 = rowStart[r];
+            int mt = rowStart[r + 1] - r0;
+            double[] s = slices[r];
+            for (int k = 0; k < batch; k++) {
+                System.arraycopy(x, k * m + r0, s, k * mt, mt);
+            }
         }
     }
 

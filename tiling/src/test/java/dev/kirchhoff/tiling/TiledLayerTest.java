@@ -344,6 +344,41 @@ class TiledLayerTest {
         assertEquals(expected, ledger.count(ledger.layer("bm"), Component.DAC_CONVERSION));
     }
 
+    /**
+     * A PERCENTILE ADC at the 100th percentile takes as its bound the largest |u| of the
+     * calibration batch, so reading that same batch never clips, and with 9 bits each tile's
+     * output is within half an ADC step (B·Δ/B/2·w_max·α, α = 1 without noise management) of its
+     * exact partial sum: the tiled error is at most Σ_r B_r/510·w_max. Before calibration the
+     * forward refuses to run.
+     */
+    @Test
+    void percentileAdcIsCalibratedPerTile() {
+        int m = 100;
+        int n = 10;
+        int batch = 12;
+        UniformRandomProvider r = rng(41L);
+        double[] w = uniform(r, n * m, 1.0);
+        double[] x = uniform(r, batch * m, 1.0);
+        Periphery io = Periphery.IDEAL.withAdc(Adc.percentileCalibrated(9, 100, false));
+        TiledLayer layer = TiledLayer.create("p", w, m, n,
+                TilingOptions.of(CLEAN).withTileSize(40, 256).withTileConfig(TileConfig.IDEAL.withForward(io)), rng(1L));
+        assertThrows(IllegalStateException.class, () -> forward(layer, x, batch, null, null));
+        layer.calibrateOutputBounds(x, batch, null);
+        double[] y = forward(layer, x, batch, null, null);
+        double[] exact = mvm(w, n, m, x, batch);
+        double wMax = 0;
+        for (double v : w) {
+            wMax = Math.max(wMax, Math.abs(v));
+        }
+        double bound = 0;
+        for (int b = 0; b < layer.tileRowCount(); b++) {
+            bound += layer.tile(b, 0).outputBounds()[0] * io.adc().relativeStep() / 2 * wMax;
+        }
+        for (int k = 0; k < batch * n; k++) {
+            assertEquals(exact[k], y[k], bound * (1 + 1e-9), "k=" + k);
+        }
+    }
+
     private static double[] runIn(int threads, long seed, double[] w, int m, int n, double[] x, int batch,
             double[] energyOut) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);

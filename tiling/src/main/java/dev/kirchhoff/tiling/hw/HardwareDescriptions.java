@@ -46,6 +46,7 @@ public final class HardwareDescriptions {
             .build();
 
     private static final Pattern MISSING = Pattern.compile("Missing creator property '([^']*)'");
+    private static final Pattern NOT_INT = Pattern.compile("Cannot coerce Floating-point value \\(([^)]*)\\) to `(int|long)`");
 
     private HardwareDescriptions() {
     }
@@ -133,8 +134,11 @@ public final class HardwareDescriptions {
         } else {
             String msg = e.getOriginalMessage();
             Matcher missing = MISSING.matcher(msg);
+            Matcher notInt = NOT_INT.matcher(msg);
             IllegalArgumentException other = find(e, IllegalArgumentException.class);
-            if (missing.find()) {
+            if (notInt.find()) {
+                problem = "must be an integer, got " + notInt.group(1);
+            } else if (missing.find()) {
                 String field = "." + missing.group(1);
                 if (!where.toString().endsWith(field)) {
                     where.append(field); // older Jackson versions stop the path at the enclosing object

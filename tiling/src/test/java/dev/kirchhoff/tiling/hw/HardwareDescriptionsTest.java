@@ -90,7 +90,8 @@ class HardwareDescriptionsTest {
                 "$.tile.rows: must be ≥ 1, got 0");
         assertMessage(failure(edited(r -> ((ObjectNode) r.get("tile")).put("columns", 0))),
                 "$.tile.columns: must be ≥ 1, got 0");
-        assertMessage(failure(edited(r -> ((ObjectNode) r.get("tile")).put("rows", 2.5))), "$.tile.rows");
+        assertMessage(failure(edited(r -> ((ObjectNode) r.get("tile")).put("rows", 2.5))),
+                "$.tile.rows: must be an integer, got 2.5");
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
  * saturating B-bit fixed-point sum over r = 0 … R−1 in order. Every tile uses the layer's
  * weightMax = max|W|, so its conductance steps and its ADC's output unit are the same weights
  * everywhere. With an ideal periphery and ideal crossbars the result is W·x up to rounding.
+ * {@link #backward} is the transposed read {@code z = Wᵀ·d}, the partial sums of the column
+ * blocks added by the same accumulator.
  *
  * <p>Utilisation: tile t uses {@code m_t·c_t} of its {@code R_t·C_t} cells (c_t = the mapping's
  * columns for its outputs); overall, Σ used / (tiles · R_t·C_t).
@@ -75,36 +77,47 @@ public final class TiledLayer {
     private int capacity;
     private double[][] slices;
     private double[][] partials;
+    private int backCapacity;
+    private double[][] backSlices;
+    private double[][] backPartials;
 
-    /** What a tile's engine saw since the last reset: vectors read and Σ_k Σ_i V_ki²·(Σ_c G_ic). */
+    /**
+     * What a tile's engine saw since the last reset: vectors read and Σ_k Σ_i V_ki²·(Σ_c G_ic)
+     * (forward) or Σ_k Σ_c V_kc²·(Σ_i G_ic) (transposed read).
+     */
     private static final class Meter {
         double[] rowConductanceSums;
+        double[] columnConductanceSums;
         long vectors;
         double sumV2G;
     }
 
-    /** An engine that meters the forward reads of another. */
+    /** An engine that meters the reads of another. */
     private static final class MeteredEngine implements CrossbarEngine {
         private final CrossbarEngine inner;
         private final Meter meter;
         private final int rows;
+        private final int cols;
 
         MeteredEngine(CrossbarEngine inner, ConductanceMatrix g, Meter meter) {
             this.inner = inner;
             this.meter = meter;
             this.rows = g.rows();
-            int cols = g.cols();
+            this.cols = g.cols();
             double[] all = new double[rows * cols];
             g.copyTo(all);
-            double[] sums = new double[rows];
+            double[] rowSums = new double[rows];
+            double[] colSums = new double[cols];
             for (int i = 0; i < rows; i++) {
                 double s = 0;
                 for (int c = 0; c < cols; c++) {
                     s += all[i * cols + c];
+                    colSums[c] += all[i * cols + c];
                 }
-                sums[i] = s;
+                rowSums[i] = s;
             }
-            meter.rowConductanceSums = sums;
+            meter.rowConductanceSums = rowSums;
+            meter.columnConductanceSums = colSums;
         }
 
         @Override
@@ -136,6 +149,17 @@ public final class TiledLayer {
         @Override
         public void backward(double[] voltages, int batch, double[] currentsOut) {
             inner.backward(voltages, batch, currentsOut);
+            double[] sums = meter.columnConductanceSums;
+            double s = 0;
+            for (int k = 0; k < batch; k++) {
+                int o = k * cols;
+                for (int c = 0; c < cols; c++) {
+                    double v = voltages[o + c];
+                    s += v * v * sums[c];
+                }
+            }
+            meter.vectors += batch;
+            meter.sumV2G += s;
         }
     }
 
@@ -340,10 +364,55 @@ public final class TiledLayer {
      *                               {@link #calibrateOutputBounds} was not called
      */
     public void forward(double[] x, int batch, double[] yOut, UniformRandomProvider rng, EnergyLedger ledger) {
-        Checks.positive("batch", batch);
-        ConductanceMapping.requireLength("yOut", yOut, (long) batch * n);
-        prepare(x, batch, rng);
+        read(true, x, batch, yOut, rng, ledger);
+    }
+
+    /**
+     * Transposed read of a batch, {@code z_k ≈ Wᵀ·d_k}, through each tile's backward periphery:
+     * tile (r, c) reads the column block c of d and the partial sums of the C column blocks are
+     * added by the accumulator, c = 0 … C−1 in order. Randomness as {@link #forward}.
+     *
+     * <p>Reported to {@code ledger} as for {@link #forward} with the roles of the dimensions
+     * swapped: DAC conversions Σ_t v_t·n_t, ADC conversions Σ_t v_t·m_t, cell reads Σ_t v_t·m_t·c_t
+     * with energy t_read·Σ_c V_c²·Σ_i G_ic from the actual column voltages, K·M·(C − 1) adds, busy
+     * time {@code max_t v_t·(t_dac + t_read + ⌈m_t/adcs⌉·t_adc) + K·⌈log₂C⌉·t_add}.
+     *
+     * @param d      not modified: K×N inputs (e.g. output errors), finite
+     * @param batch  K ≥ 1
+     * @param zOut   modified: K×M outputs
+     * @param rng    source of the periphery noise, advanced by 4 longs per tile when the backward
+     *               periphery draws anything; may be null when it draws nothing
+     * @param ledger where to report counts, energy and busy time; may be null
+     */
+    public void backward(double[] d, int batch, double[] zOut, UniformRandomProvider rng, EnergyLedger ledger) {
+        read(false, d, batch, zOut, rng, ledger);
+    }
+
+    /**
+     * Calibrates every tile's forward ADC bounds for a PERCENTILE-calibrated ADC
+     * ({@link AnalogTile#calibrateOutputBounds}): each tile takes the percentile of its own
+     * analog outputs for its slice of {@code x}, tiles in row-major order, each with its own
+     * stream. Not reported to any ledger (a set-up step).
+     *
+     * @param x     not modified: K×M calibration inputs, finite
+     * @param batch K ≥ 1
+     * @param rng   source of the periphery noise, advanced by 4 longs per tile when the periphery
+     *              draws anything; may be null when it draws nothing
+     */
+    public void calibrateOutputBounds(double[] x, int batch, UniformRandomProvider rng) {
+        prepare(true, x, batch, rng);
         boolean random = options.tileConfig().forward().random();
+        for (int t = 0; t < tiles.length; t++) {
+            tiles[t].calibrateOutputBounds(slices[t / colTiles], batch, random ? split(rng) : null);
+        }
+    }
+
+    private void read(boolean fwd, double[] in, int batch, double[] out, UniformRandomProvider rng,
+            EnergyLedger ledger) {
+        Checks.positive("batch", batch);
+        ConductanceMapping.requireLength(fwd ? "yOut" : "zOut", out, (long) batch * (fwd ? n : m));
+        prepare(fwd, in, batch, rng);
+        boolean random = (fwd ? options.tileConfig().forward() : options.tileConfig().backward()).random();
         UniformRandomProvider[] streams = new UniformRandomProvider[tiles.length];
         for (int t = 0; t < tiles.length; t++) {
             streams[t] = random ? split(rng) : null;
@@ -359,104 +428,101 @@ public final class TiledLayer {
 
                     @Override
                     protected void compute() {
-                        runTile(tt, batch, streams[tt]);
+                        runTile(fwd, tt, batch, streams[tt]);
                     }
                 });
             }
             ForkJoinTask.invokeAll(work);
         } else {
             for (int t = 0; t < tiles.length; t++) {
-                runTile(t, batch, streams[t]);
+                runTile(fwd, t, batch, streams[t]);
             }
         }
-        accumulate(batch, yOut);
+        accumulate(fwd, batch, out);
         if (ledger != null) {
-            report(batch, ledger);
+            report(fwd, batch, ledger);
+        }
+    }
+
+    /** Checks the inputs and copies each block of the input dimension into its slice. */
+    private void prepare(boolean fwd, double[] in, int batch, UniformRandomProvider rng) {
+        Checks.positive("batch", batch);
+        int len = fwd ? m : n;
+        String what = fwd ? "x" : "d";
+        ConductanceMapping.requireLength(what, in, (long) batch * len);
+        for (int k = 0; k < batch * len; k++) {
+            if (!Double.isFinite(in[k])) {
+                throw new IllegalArgumentException(what + "[" + k + "] must be finite, got " + in[k]);
+            }
+        }
+        if ((fwd ? options.tileConfig().forward() : options.tileConfig().backward()).random()) {
+            Objects.requireNonNull(rng, "rng");
+        }
+        ensureCapacity(fwd, batch);
+        int[] start = fwd ? rowStart : colStart;
+        double[][] dst = fwd ? slices : backSlices;
+        for (int b = 0; b < dst.length; b++) {
+            int b0 = start[b];
+            int w = start[b + 1] - b0;
+            double[] s = dst[b];
+            for (int k = 0; k < batch; k++) {
+                System.arraycopy(in, k * len + b0, s, k * w, w);
+            }
+        }
+    }
+
+    private void runTile(boolean fwd, int t, int batch, UniformRandomProvider stream) {
+        if (fwd) {
+            tiles[t].forward(slices[t / colTiles], batch, partials[t], stream);
+        } else {
+            tiles[t].backward(backSlices[t % colTiles], batch, backPartials[t], stream);
         }
     }
 
     /**
-     * Calibrates every tile's forward ADC bounds for a PERCENTILE-calibrated ADC
-     * ({@link AnalogTile#calibrateOutputBounds}): each tile takes the percentile of its own
-     * analog outputs for its slice of {@code x}, tiles in row-major order, each with its own
-     * stream. Not reported to any ledger (a set-up step).
-     *
-     * @param x     not modified: K×M calibration inputs, finite
-     * @param batch K ≥ 1
-     * @param rng   source of the periphery noise, advanced by 4 longs per tile when the periphery
-     *              draws anything; may be null when it draws nothing
+     * Forward: y[k][c0 + j] = A over r of partials[(r, c)][k][j], r in order. Backward:
+     * z[k][r0 + i] = A over c of backPartials[(r, c)][k][i], c in order.
      */
-    public void calibrateOutputBounds(double[] x, int batch, UniformRandomProvider rng) {
-        prepare(x, batch, rng);
-        boolean random = options.tileConfig().forward().random();
-        for (int t = 0; t < tiles.length; t++) {
-            tiles[t].calibrateOutputBounds(slices[t / colTiles], batch, random ? split(rng) : null);
-        }
-    }
-
-    /** Checks the inputs and copies each row block of x into its slice. */
-    private void prepare(double[] x, int batch, UniformRandomProvider rng) {
-        Checks.positive("batch", batch);
-        ConductanceMapping.requireLength("x", x, (long) batch * m);
-        for (int k = 0; k < batch * m; k++) {
-            if (!Double.isFinite(x[k])) {
-                throw new IllegalArgumentException("x[" + k + "] must be finite, got " + x[k]);
-            }
-        }
-        if (options.tileConfig().forward().random()) {
-            Objects.requireNonNull(rng, "rng");
-        }
-        ensureCapacity(batch);
-        for (int r = 0; r < rowTiles; r++) {
-            int r0 = rowStart[r];
-            int mt = rowStart[r + 1] - r0;
-            double[] s = slices[r];
-            for (int k = 0; k < batch; k++) {
-                System.arraycopy(x, k * m + r0, s, k * mt, mt);
-            }
-        }
-    }
-
-    private void runTile(int t, int batch, UniformRandomProvider stream) {
-        tiles[t].forward(slices[t / colTiles], batch, partials[t], stream);
-    }
-
-    /** y[k][c0 + j] = A over r of partials[(r, c)][k][j], r in order. */
-    private void accumulate(int batch, double[] yOut) {
+    private void accumulate(boolean fwd, int batch, double[] out) {
         PartialSumAccumulator acc = options.accumulator();
         boolean exact = acc.exact();
         double lsb = acc.lsb();
-        for (int c = 0; c < colTiles; c++) {
-            int c0 = colStart[c];
-            int nt = colStart[c + 1] - c0;
+        int[] outStart = fwd ? colStart : rowStart;
+        int outBlocks = fwd ? colTiles : rowTiles;
+        int summed = fwd ? rowTiles : colTiles;
+        int outLen = fwd ? n : m;
+        double[][] parts = fwd ? partials : backPartials;
+        for (int b = 0; b < outBlocks; b++) {
+            int b0 = outStart[b];
+            int w = outStart[b + 1] - b0;
             for (int k = 0; k < batch; k++) {
-                int o = k * n + c0;
-                int p = k * nt;
+                int o = k * outLen + b0;
+                int p = k * w;
                 if (exact) {
-                    double[] first = partials[c];
-                    for (int j = 0; j < nt; j++) {
-                        yOut[o + j] = first[p + j];
+                    double[] first = parts[fwd ? b : b * colTiles];
+                    for (int j = 0; j < w; j++) {
+                        out[o + j] = first[p + j];
                     }
-                    for (int r = 1; r < rowTiles; r++) {
-                        double[] part = partials[r * colTiles + c];
-                        for (int j = 0; j < nt; j++) {
-                            yOut[o + j] += part[p + j];
+                    for (int s = 1; s < summed; s++) {
+                        double[] part = parts[fwd ? s * colTiles + b : b * colTiles + s];
+                        for (int j = 0; j < w; j++) {
+                            out[o + j] += part[p + j];
                         }
                     }
                 } else {
-                    for (int j = 0; j < nt; j++) {
+                    for (int j = 0; j < w; j++) {
                         long a = 0;
-                        for (int r = 0; r < rowTiles; r++) {
-                            a = acc.add(a, acc.code(partials[r * colTiles + c][p + j]));
+                        for (int s = 0; s < summed; s++) {
+                            a = acc.add(a, acc.code(parts[fwd ? s * colTiles + b : b * colTiles + s][p + j]));
                         }
-                        yOut[o + j] = a * lsb;
+                        out[o + j] = a * lsb;
                     }
                 }
             }
         }
     }
 
-    private void report(int batch, EnergyLedger ledger) {
+    private void report(boolean fwd, int batch, EnergyLedger ledger) {
         HardwareDescription hw = ledger.hardware();
         HardwareDescription.Latency lat = hw.latency();
         int l = ledger.layer(name);
@@ -470,34 +536,46 @@ public final class TiledLayer {
             long v = meters[t].vectors;
             int mt = tiles[t].inputs();
             int nt = tiles[t].outputs();
+            int inT = fwd ? mt : nt;
+            int outT = fwd ? nt : mt;
             cells += v * mt * tileColumnsUsed[t];
-            dac += v * mt;
-            adc += v * nt;
+            dac += v * inT;
+            adc += v * outT;
             sumV2G += meters[t].sumV2G;
             double time = v * (lat.dacConversionSeconds() + lat.readPulseSeconds()
-                    + ((nt + adcs - 1) / adcs) * lat.adcConversionSeconds());
+                    + ((outT + adcs - 1) / adcs) * lat.adcConversionSeconds());
             slowest = Math.max(slowest, time);
         }
+        int summed = fwd ? rowTiles : colTiles;
         ledger.add(l, Component.CELL_READ, cells, lat.readPulseSeconds() * sumV2G);
         ledger.add(l, Component.DAC_CONVERSION, dac);
         ledger.add(l, Component.ADC_CONVERSION, adc);
-        ledger.add(l, Component.ACCUMULATION, (long) batch * n * (rowTiles - 1));
-        int levels = 32 - Integer.numberOfLeadingZeros(rowTiles - 1); // ⌈log₂R⌉, 0 for R = 1
+        ledger.add(l, Component.ACCUMULATION, (long) batch * (fwd ? n : m) * (summed - 1));
+        int levels = 32 - Integer.numberOfLeadingZeros(summed - 1); // ⌈log₂S⌉, 0 for S = 1
         ledger.addBusy(l, slowest + (double) batch * levels * lat.accumulationSeconds());
     }
 
-    private void ensureCapacity(int batch) {
-        if (batch <= capacity) {
-            return;
-        }
-        capacity = batch;
-        slices = new double[rowTiles][];
-        for (int r = 0; r < rowTiles; r++) {
-            slices[r] = new double[batch * (rowStart[r + 1] - rowStart[r])];
-        }
-        partials = new double[tiles.length][];
-        for (int t = 0; t < tiles.length; t++) {
-            partials[t] = new double[batch * tiles[t].outputs()];
+    private void ensureCapacity(boolean fwd, int batch) {
+        if (fwd && batch > capacity) {
+            capacity = batch;
+            slices = new double[rowTiles][];
+            for (int r = 0; r < rowTiles; r++) {
+                slices[r] = new double[batch * (rowStart[r + 1] - rowStart[r])];
+            }
+            partials = new double[tiles.length][];
+            for (int t = 0; t < tiles.length; t++) {
+                partials[t] = new double[batch * tiles[t].outputs()];
+            }
+        } else if (!fwd && batch > backCapacity) {
+            backCapacity = batch;
+            backSlices = new double[colTiles][];
+            for (int c = 0; c < colTiles; c++) {
+                backSlices[c] = new double[batch * (colStart[c + 1] - colStart[c])];
+            }
+            backPartials = new double[tiles.length][];
+            for (int t = 0; t < tiles.length; t++) {
+                backPartials[t] = new double[batch * tiles[t].inputs()];
+            }
         }
     }
 }

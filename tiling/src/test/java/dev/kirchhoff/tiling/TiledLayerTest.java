@@ -379,6 +379,63 @@ class TiledLayerTest {
         }
     }
 
+    /**
+     * The transposed read: with ideal tiles z = Wᵀ·d, the partial sums of the column blocks
+     * added digitally. Same rounding argument as the forward, with the 2·n_t columns of a tile in
+     * place of its rows (each sum of 2N terms, C column blocks added). Energy by hand for the 2×2
+     * crossbar of {@link #cellReadEnergyIsSumOfVSquaredGt}: d = 1 drives the pair's columns at
+     * ±0.2 V, whose conductances sum to 14 and 26 µS, so E = 1e-7·0.04·40e-6 = 1.6e-13 J; one DAC
+     * conversion (one output drives the pair) and two ADC conversions (two inputs read out).
+     */
+    @Test
+    void backwardIsTransposedReadWithItsOwnAccounting() {
+        int[][] shapes = {{300, 100, 128, 128}, {5, 3, 2, 2}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int batch = 4;
+            UniformRandomProvider r = rng(17L + m);
+            double[] w = uniform(r, n * m, 0.8);
+            double[] d = uniform(r, batch * n, 1.0);
+            TiledLayer layer = TiledLayer.create("fc", w, m, n, TilingOptions.of(CLEAN).withTileSize(s[2], s[3]), rng(1L));
+            double[] z = new double[batch * m];
+            layer.backward(d, batch, z, null, null);
+            double[] wt = new double[m * n];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < m; i++) {
+                    wt[i * n + j] = w[j * m + i];
+                }
+            }
+            double[] exact = mvm(wt, m, n, d, batch);
+            double wMax = 0;
+            for (double v : w) {
+                wMax = Math.max(wMax, Math.abs(v));
+            }
+            double per = 2 * (2 * n + 3 + layer.tileColumnCount()) * U * wMax
+                    * (RANGE.gMaxSiemens() + RANGE.gMinSiemens()) / RANGE.widthSiemens();
+            for (int k = 0; k < batch; k++) {
+                double sumAbsD = 0;
+                for (int j = 0; j < n; j++) {
+                    sumAbsD += Math.abs(d[k * n + j]);
+                }
+                for (int i = 0; i < m; i++) {
+                    assertEquals(exact[k * m + i], z[k * m + i], per * sumAbsD, Arrays.toString(s) + " k=" + k + " i=" + i);
+                }
+            }
+        }
+        TiledLayer tiny = TiledLayer.create("tiny", new double[] {0.5, -1.0}, 2, 1, TilingOptions.of(CLEAN), rng(1L));
+        EnergyLedger ledger = new EnergyLedger(HardwareDescriptions.defaultDescription());
+        double[] z = new double[2];
+        tiny.backward(new double[] {1.0}, 1, z, null, ledger);
+        assertEquals(0.5, z[0], 1e-15);
+        assertEquals(-1.0, z[1], 1e-15);
+        int l = ledger.layer("tiny");
+        assertEquals(1e-7 * 0.04 * 40e-6, ledger.energyJoules(l, Component.CELL_READ), 1e-12 * 1.6e-13);
+        assertEquals(4, ledger.count(l, Component.CELL_READ));
+        assertEquals(1, ledger.count(l, Component.DAC_CONVERSION));
+        assertEquals(2, ledger.count(l, Component.ADC_CONVERSION));
+    }
+
     private static double[] runIn(int threads, long seed, double[] w, int m, int n, double[] x, int batch,
             double[] energyOut) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);
@@ -391,8 +448,12 @@ class TiledLayerTest {
                 TiledLayer layer = TiledLayer.create("fc", w, m, n, opts, r);
                 EnergyLedger ledger = new EnergyLedger(HardwareDescriptions.defaultDescription());
                 double[] y = forward(layer, x, batch, r, ledger);
+                double[] z = new double[batch * m];
+                layer.backward(y, batch, z, r, ledger);
                 energyOut[0] = ledger.totalEnergyJoules();
-                return y;
+                double[] both = Arrays.copyOf(y, y.length + z.length);
+                System.arraycopy(z, 0, both, y.length, z.length);
+                return both;
             }).get();
         } finally {
             pool.shutdown();
@@ -400,8 +461,9 @@ class TiledLayerTest {
     }
 
     /**
-     * Device spreads (aihwkit defaults), input and output noise, 6 tiles large enough to run in
-     * parallel: the same seed gives the same bits, outputs and energy, on one thread and on two;
+     * Device spreads (aihwkit defaults), input and output noise, 12 tiles large enough to run in
+     * parallel: the same seed gives the same bits, forward and backward outputs and energy, on
+     * one thread and on two;
      * another seed gives other outputs (so the noise is really drawn).
      */
     @Test

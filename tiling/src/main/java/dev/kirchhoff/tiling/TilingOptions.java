@@ -65,6 +65,7 @@ public record TilingOptions(int tileRows, int tileColumns, TileMapping mapping, 
         return lo;
     }
 
+    /** A copy with tiles of {@code rows × columns} physical cells. */
     public TilingOptions withTileSize(int rows, int columns) {
         return new TilingOptions(rows, columns, mapping, devices, engine, tileConfig, accumulator);
     }
@@ -74,22 +75,27 @@ public record TilingOptions(int tileRows, int tileColumns, TileMapping mapping, 
         return withTileSize(tile.rows(), tile.columns());
     }
 
+    /** A copy with another weight-to-conductance mapping per tile. */
     public TilingOptions withMapping(TileMapping v) {
         return new TilingOptions(tileRows, tileColumns, v, devices, engine, tileConfig, accumulator);
     }
 
+    /** A copy with another device model. */
     public TilingOptions withDevices(PulsedDeviceModel v) {
         return new TilingOptions(tileRows, tileColumns, mapping, v, engine, tileConfig, accumulator);
     }
 
+    /** A copy with another crossbar engine factory (e.g. an IR-drop solver). */
     public TilingOptions withEngine(Function<ConductanceMatrix, CrossbarEngine> v) {
         return new TilingOptions(tileRows, tileColumns, mapping, devices, v, tileConfig, accumulator);
     }
 
+    /** A copy with another periphery and read voltage for every tile. */
     public TilingOptions withTileConfig(TileConfig v) {
         return new TilingOptions(tileRows, tileColumns, mapping, devices, engine, v, accumulator);
     }
 
+    /** A copy with another partial-sum accumulator. */
     public TilingOptions withAccumulator(PartialSumAccumulator v) {
         return new TilingOptions(tileRows, tileColumns, mapping, devices, engine, tileConfig, v);
     }

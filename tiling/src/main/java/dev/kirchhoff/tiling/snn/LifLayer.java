@@ -132,6 +132,11 @@ public final class LifLayer {
         if (from < 0 || to > size || from > to) {
             throw new IllegalArgumentException("neuron range [" + from + ", " + to + ") must lie in [0, " + size + "]");
         }
+        return parameters.adaptive() ? stepAdaptive(from, to, spikesOut, offset) : stepFixed(from, to, spikesOut, offset);
+    }
+
+    /** One fused pass per neuron (load once, store once) for a fixed threshold. */
+    private int stepFixed(int from, int to, int[] spikesOut, int offset) {
         final double[] v = this.v;
         final double[] ie = currentE;
         final double[] ii = currentI;
@@ -144,51 +149,68 @@ public final class LifLayer {
         final double pmi = this.pmi;
         final double pe = this.pe;
         final double pi = this.pi;
+        final double vth = parameters.thresholdVolts();
+        final double vReset = parameters.resetVolts();
+        final boolean subtract = parameters.resetMode() == LifParameters.ResetMode.SUBTRACT;
+        final int refSteps = refractorySteps;
+        int n = offset;
         for (int j = from; j < to; j++) {
+            double e = ie[j];
+            double i = ii[j];
+            ie[j] = e * pe;
+            ii[j] = i * pi;
             int r = ref[j];
-            double vNew = el + ((v[j] - el) * pm + ie[j] * pme + ii[j] * pmi + x[j] * pd);
-            v[j] = r > 0 ? v[j] : vNew;
-            ref[j] = r > 0 ? r - 1 : -1; // −1 marks "integrated this step"
-            ie[j] *= pe;
-            ii[j] *= pi;
+            if (r > 0) {
+                ref[j] = r - 1;
+                continue;
+            }
+            double vn = el + ((v[j] - el) * pm + e * pme + i * pmi + x[j] * pd);
+            if (vn > vth) {
+                vn = subtract ? vn - (vth - vReset) : vReset;
+                ref[j] = refSteps;
+                spikesOut[n++] = j;
+            }
+            v[j] = vn;
         }
-        return detect(from, to, spikesOut, offset);
+        return n - offset;
     }
 
-    /** Threshold check, reset and adaptation over {@code [from, to)}; refractory marks restored. */
-    private int detect(int from, int to, int[] spikesOut, int offset) {
+    /** As {@link #stepFixed}, with the adaptive threshold θ (decay, then check v &gt; v_th + θ, then θ += Δθ). */
+    private int stepAdaptive(int from, int to, int[] spikesOut, int offset) {
         final double[] v = this.v;
+        final double[] ie = currentE;
+        final double[] ii = currentI;
+        final double[] x = drive;
+        final double[] th = theta;
         final int[] ref = refractory;
+        final double el = restVolts;
         final double vth = parameters.thresholdVolts();
-        final boolean subtract = parameters.resetMode() == LifParameters.ResetMode.SUBTRACT;
         final double vReset = parameters.resetVolts();
+        final boolean subtract = parameters.resetMode() == LifParameters.ResetMode.SUBTRACT;
+        final double dTheta = parameters.thresholdIncrementVolts();
         int n = offset;
-        if (parameters.adaptive()) {
-            final double[] th = theta;
-            final double dTheta = parameters.thresholdIncrementVolts();
-            for (int j = from; j < to; j++) {
-                double t = th[j] * pTheta;
-                boolean integrated = ref[j] < 0;
-                ref[j] = integrated ? 0 : ref[j];
-                double thr = vth + t;
-                if (integrated && v[j] > thr) {
-                    v[j] = subtract ? v[j] - (thr - vReset) : vReset;
-                    ref[j] = refractorySteps;
-                    t += dTheta;
-                    spikesOut[n++] = j;
-                }
+        for (int j = from; j < to; j++) {
+            double e = ie[j];
+            double i = ii[j];
+            ie[j] = e * pe;
+            ii[j] = i * pi;
+            double t = th[j] * pTheta;
+            int r = ref[j];
+            if (r > 0) {
+                ref[j] = r - 1;
                 th[j] = t;
+                continue;
             }
-        } else {
-            for (int j = from; j < to; j++) {
-                boolean integrated = ref[j] < 0;
-                ref[j] = integrated ? 0 : ref[j];
-                if (integrated && v[j] > vth) {
-                    v[j] = subtract ? v[j] - (vth - vReset) : vReset;
-                    ref[j] = refractorySteps;
-                    spikesOut[n++] = j;
-                }
+            double vn = el + ((v[j] - el) * pm + e * pme + i * pmi + x[j] * pDrive);
+            double thr = vth + t;
+            if (vn > thr) {
+                vn = subtract ? vn - (thr - vReset) : vReset;
+                ref[j] = refractorySteps;
+                t += dTheta;
+                spikesOut[n++] = j;
             }
+            v[j] = vn;
+            th[j] = t;
         }
         return n - offset;
     }

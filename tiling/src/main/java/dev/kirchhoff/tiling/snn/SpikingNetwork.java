@@ -1,5 +1,6 @@
 package dev.kirchhoff.tiling.snn;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,10 +19,11 @@ import java.util.function.BooleanSupplier;
  * spikes × fan-out (CSR rows), never N × fan-in. Counters: spikes, synaptic events (one per
  * synapse per delivered spike, recurrent and input counted apart), spikes per neuron.
  *
- * <p>Threads: with {@code threads = 2} the neuron update is split into two fixed halves
- * {@code [0, N/2)} and {@code [N/2, N)}, the second run by a worker thread started by
- * {@link #run} and stopped before it returns; the two halves' spike lists are joined in index
- * order and delivered by the calling thread. Each neuron's arithmetic and the order of every
+ * <p>Threads: with {@code threads = 2} the neuron update is split into fixed chunks of
+ * {@value #CHUNK} neurons, claimed one at a time by the calling thread and a worker thread that
+ * {@link #run} starts and stops before it returns (so a worker that the OS deschedules costs
+ * little: the caller takes the chunks it has not claimed); the chunks' spike lists are joined in
+ * index order and delivered by the calling thread. Each neuron's arithmetic and the order of every
  * floating-point sum are independent of the thread count, so the results are bit-identical on one
  * thread or two. All random draws (Poisson input) are made by the calling thread.
  *
@@ -45,6 +47,9 @@ public final class SpikingNetwork {
         void update(int done, int total);
     }
 
+    /** Neurons per chunk of the two-thread neuron update (fixed, so chunks depend only on N). */
+    static final int CHUNK = 4096;
+
     /** Steps between progress reports and cancellation checks. */
     static final int CHECK_EVERY = 256;
 
@@ -53,7 +58,11 @@ public final class SpikingNetwork {
     private final PoissonInput input;
     private final int size;
     private final int[] spikes;
-    private final int[] spikesUpper;
+    private final int chunkCount;
+    private final int[] chunkSpikes;
+    private final int[] chunkSpikeCount;
+    private final AtomicInteger nextChunk = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger finishedChunks = new AtomicInteger();
     private final long[] spikeCounts;
     private int threads = 1;
     private SpikeListener listener;
@@ -86,7 +95,9 @@ public final class SpikingNetwork {
         this.recurrent = recurrent;
         this.input = input;
         spikes = new int[size];
-        spikesUpper = new int[size];
+        chunkCount = (size + CHUNK - 1) / CHUNK;
+        chunkSpikes = new int[size];
+        chunkSpikeCount = new int[chunkCount];
         spikeCounts = new long[size];
     }
 
@@ -102,9 +113,9 @@ public final class SpikingNetwork {
         return this;
     }
 
-    /** A thread count suited to this machine and layer: 2 when both help (≥ 2 cores, N ≥ 2048), else 1. */
+    /** A thread count suited to this machine and layer: 2 when both can help (≥ 2 cores, N ≥ 2·{@value #CHUNK}), else 1. */
     public static int defaultThreads(int neurons) {
-        return neurons >= 2048 && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        return neurons >= 2 * CHUNK && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
     /** Sets the listener called with the spikes of every step (null for none). Returns this network. */
@@ -151,9 +162,8 @@ public final class SpikingNetwork {
         }
         Worker worker = null;
         Thread thread = null;
-        int mid = size / 2;
-        if (threads == 2 && size >= 2) {
-            worker = new Worker(mid);
+        if (threads == 2 && chunkCount > 1) {
+            worker = new Worker();
             thread = new Thread(worker, "kirchhoff-snn-worker");
             thread.setDaemon(true);
             thread.start();
@@ -172,11 +182,7 @@ public final class SpikingNetwork {
                 if (worker == null) {
                     step();
                 } else {
-                    int epoch = worker.request();
-                    int lower = layer.step(0, mid, spikes, 0);
-                    int upper = worker.await(epoch);
-                    System.arraycopy(spikesUpper, 0, spikes, lower, upper);
-                    finishStep(lower + upper);
+                    finishStep(parallelUpdate(worker));
                 }
                 done++;
             }
@@ -196,64 +202,76 @@ public final class SpikingNetwork {
         return done;
     }
 
-    /** Updates neurons [mid, N) when asked; spins (then yields) between steps. */
+    /**
+     * One neuron update shared with the worker: chunks are claimed from a counter by whichever
+     * thread is free (so a descheduled worker never stalls the step unless it holds a chunk), each
+     * chunk writes its spikes into its own slice of {@code chunkSpikes}, and the slices are joined
+     * in chunk order, i.e. ascending neuron index, whoever ran them.
+     *
+     * @return the number of spikes, now in {@code spikes}
+     */
+    private int parallelUpdate(Worker worker) {
+        finishedChunks.set(0);
+        nextChunk.set(0); // publishes the delivered currents to the worker
+        runChunks();
+        int spins = 0;
+        while (finishedChunks.get() != chunkCount) {
+            spins = pause(spins);
+        }
+        if (worker.failure != null) {
+            throw new IllegalStateException("neuron update failed on the worker thread", worker.failure);
+        }
+        int n = 0;
+        for (int c = 0; c < chunkCount; c++) {
+            int k = chunkSpikeCount[c];
+            System.arraycopy(chunkSpikes, c * CHUNK, spikes, n, k);
+            n += k;
+        }
+        return n;
+    }
+
+    /** Claims and runs chunks of the current step until none is left. */
+    private void runChunks() {
+        int c;
+        while (nextChunk.get() < chunkCount && (c = nextChunk.getAndIncrement()) < chunkCount) {
+            int from = c * CHUNK;
+            int to = Math.min(size, from + CHUNK);
+            chunkSpikeCount[c] = layer.step(from, to, chunkSpikes, from);
+            finishedChunks.incrementAndGet(); // publishes the chunk's state and count
+        }
+    }
+
+    /** Busy-waits a little, then yields the core (two cores are often shared). */
+    private static int pause(int spins) {
+        if (spins > 1000) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
+        }
+        return spins + 1;
+    }
+
+    /** Claims chunks whenever a step has unclaimed ones. */
     private final class Worker implements Runnable {
-        private final int mid;
-        private volatile int requested;
-        private volatile int completed;
         private volatile boolean stop;
-        private int count;
-        private Throwable failure;
-
-        Worker(int mid) {
-            this.mid = mid;
-        }
-
-        int request() {
-            int e = requested + 1;
-            requested = e;
-            return e;
-        }
-
-        int await(int epoch) {
-            int spins = 0;
-            while (completed != epoch) {
-                if (++spins > 2000) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
-            if (failure != null) {
-                throw new IllegalStateException("neuron update failed on the worker thread", failure);
-            }
-            return count;
-        }
+        private volatile Throwable failure;
 
         @Override
         public void run() {
-            int seen = 0;
-            while (true) {
-                int spins = 0;
-                int e;
-                while ((e = requested) == seen) {
-                    if (stop) {
+            int spins = 0;
+            while (!stop) {
+                if (nextChunk.get() < chunkCount) {
+                    try {
+                        runChunks();
+                    } catch (Throwable t) {
+                        failure = t;
+                        finishedChunks.set(chunkCount);
                         return;
                     }
-                    if (++spins > 2000) {
-                        Thread.yield();
-                    } else {
-                        Thread.onSpinWait();
-                    }
+                    spins = 0;
+                } else {
+                    spins = pause(spins);
                 }
-                seen = e;
-                try {
-                    count = layer.step(mid, size, spikesUpper, 0);
-                } catch (Throwable t) {
-                    failure = t;
-                    count = 0;
-                }
-                completed = e;
             }
         }
     }

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Threads: with {@code threads = 2} the neuron update is split into fixed chunks of
  * {@value #CHUNK} neurons, claimed one at a time by the calling thread and a worker thread that
- * {@link #run} starts and stops before it returns (so a worker that the OS deschedules costs
- * little: the caller takes the chunks it has not claimed); the chunks' spike lists are joined in
+ * {@link #run} starts and stops before it returns (the caller takes every chunk the worker has
+ * not claimed, so a worker slow to wake costs little; one descheduled while it holds a chunk
+ * stalls the step until it runs again); the chunks' spike lists are joined in
  * index order and delivered by the calling thread. Each neuron's arithmetic and the order of every
  * floating-point sum are independent of the thread count, so the results are bit-identical on one
  * thread or two. All random draws (Poisson input) are made by the calling thread.
@@ -48,7 +49,7 @@ public final class SpikingNetwork {
     }
 
     /** Neurons per chunk of the two-thread neuron update (fixed, so chunks depend only on N). */
-    static final int CHUNK = 4096;
+    static final int CHUNK = 1024;
 
     /** Steps between progress reports and cancellation checks. */
     static final int CHECK_EVERY = 256;

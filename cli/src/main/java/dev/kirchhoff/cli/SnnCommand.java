@@ -30,8 +30,8 @@ final class SnnCommand implements Runnable {
      */
     @Command(name = "cuba", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Run the CUBA benchmark network (80% excitatory LIF neurons, exponential currents,",
-                "in-degree 80, dt 0.1 ms) and print its rates. The last line is",
+                "Run the CUBA benchmark network (80%% excitatory LIF neurons, exponential",
+                "currents, in-degree 80, dt 0.1 ms) and print its rates. The last line is",
                 "  spikes=N synaptic_events=N wall_seconds=X",
                 "with X the wall time of the simulation loop (network set-up excluded)."})
     static final class Cuba implements Callable<Integer> {

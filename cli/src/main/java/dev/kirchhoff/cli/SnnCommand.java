@@ -51,7 +51,8 @@ final class SnnCommand implements Runnable {
         long seed;
 
         @Option(names = "--threads", paramLabel = "1|2",
-                description = "Threads of the neuron update (default: 2 for N >= 2048 on 2+ cores, else 1); same results either way.")
+                description = "Threads of the neuron update (default: 2 for N >= " + SpikingNetwork.PARALLEL_MIN_NEURONS
+                        + " on 2+ cores, else 1); same results either way.")
         Integer threads;
 
         @Override

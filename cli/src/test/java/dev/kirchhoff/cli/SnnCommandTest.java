@@ -50,6 +50,17 @@ class SnnCommandTest {
         assertTrue(run.out().contains("seed=3"), "provenance: " + run.out());
     }
 
+    /** Two threads (N = 3000: three chunks) print the same counts as one: the engine is bit-reproducible. */
+    @Test
+    void oneAndTwoThreadsPrintTheSameCounts() {
+        String[] a = CliRun.of("snn", "cuba", "--neurons", "3000", "--duration-s", "0.1", "--threads", "1").out().strip().split("\n");
+        String[] b = CliRun.of("snn", "cuba", "--neurons", "3000", "--duration-s", "0.1", "--threads", "2").out().strip().split("\n");
+        String countsA = a[a.length - 1].replaceAll(" wall_seconds=.*", "");
+        String countsB = b[b.length - 1].replaceAll(" wall_seconds=.*", "");
+        assertTrue(countsA.matches("spikes=[1-9]\\d* synaptic_events=[1-9]\\d*"), countsA);
+        assertEquals(countsA, countsB);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "--neurons 1|--neurons must be at least 2, got 1",

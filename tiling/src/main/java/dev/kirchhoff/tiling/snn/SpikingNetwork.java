@@ -51,6 +51,9 @@ public final class SpikingNetwork {
     /** Neurons per chunk of the two-thread neuron update (fixed, so chunks depend only on N). */
     static final int CHUNK = 1024;
 
+    /** Smallest layer for which {@link #defaultThreads} chooses two threads. */
+    public static final int PARALLEL_MIN_NEURONS = 65_536;
+
     /** Steps between progress reports and cancellation checks. */
     static final int CHECK_EVERY = 256;
 
@@ -114,9 +117,14 @@ public final class SpikingNetwork {
         return this;
     }
 
-    /** A thread count suited to this machine and layer: 2 when both can help (≥ 2 cores, N ≥ 2·{@value #CHUNK}), else 1. */
+    /**
+     * A thread count for this machine and layer: 2 when N ≥ {@value #PARALLEL_MIN_NEURONS} and
+     * there are ≥ 2 cores, else 1. Below that size the per-step hand-over costs more than half a
+     * step: CUBA at N = 4000 measured 27.3 M synaptic events/s on one thread and 22.1 M/s on two
+     * (JMH {@code SnnBenchmark.cuba}, a 2-core machine shared with other jobs).
+     */
     public static int defaultThreads(int neurons) {
-        return neurons >= 2 * CHUNK && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        return neurons >= PARALLEL_MIN_NEURONS && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
     /** Sets the listener called with the spikes of every step (null for none). Returns this network. */

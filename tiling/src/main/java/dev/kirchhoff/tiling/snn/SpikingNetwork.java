@@ -1,6 +1,7 @@
 package dev.kirchhoff.tiling.snn;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * synapse per delivered spike, recurrent and input counted apart), spikes per neuron.
  *
  * <p>Threads: with {@code threads = 2} the neuron update is split into fixed chunks of
- * {@value #CHUNK} neurons, claimed one at a time by the calling thread and a worker thread that
+ * {@value #CHUNK} neurons, claimed one at a time by the calling thread (from the low end) and a
+ * worker thread (from the high end, so each thread mostly keeps its neurons' cache lines) that
  * {@link #run} starts and stops before it returns (the caller takes every chunk the worker has
  * not claimed, so a worker slow to wake costs little; one descheduled while it holds a chunk
  * stalls the step until it runs again); the chunks' spike lists are joined in
@@ -65,7 +67,8 @@ public final class SpikingNetwork {
     private final int chunkCount;
     private final int[] chunkSpikes;
     private final int[] chunkSpikeCount;
-    private final AtomicInteger nextChunk = new AtomicInteger(Integer.MAX_VALUE);
+    /** Unclaimed chunks of the current step, {@code [lo, hi)} packed as lo·2^32 + hi; empty between steps. */
+    private final AtomicLong unclaimed = new AtomicLong(0);
     private final AtomicInteger finishedChunks = new AtomicInteger();
     private final long[] spikeCounts;
     private int threads = 1;
@@ -221,10 +224,10 @@ public final class SpikingNetwork {
      */
     private int parallelUpdate(Worker worker) {
         finishedChunks.set(0);
-        nextChunk.set(0); // publishes the delivered currents to the worker
-        runChunks();
+        unclaimed.set(chunkCount); // [0, chunkCount); publishes the delivered currents to the worker
+        runChunks(true);
         int spins = 0;
-        while (finishedChunks.get() != chunkCount) {
+        while (finishedChunks.get() < chunkCount) {
             spins = pause(spins);
         }
         if (worker.failure != null) {
@@ -239,10 +242,24 @@ public final class SpikingNetwork {
         return n;
     }
 
-    /** Claims and runs chunks of the current step until none is left. */
-    private void runChunks() {
-        int c;
-        while (nextChunk.get() < chunkCount && (c = nextChunk.getAndIncrement()) < chunkCount) {
+    /**
+     * Claims and runs chunks of the current step until none is left: the calling thread from the
+     * low end, the worker from the high end, so each thread mostly keeps the same neurons (and
+     * their cache lines) from step to step.
+     */
+    private void runChunks(boolean fromLow) {
+        while (true) {
+            long u = unclaimed.get();
+            int lo = (int) (u >>> 32);
+            int hi = (int) u;
+            if (lo >= hi) {
+                return;
+            }
+            int c = fromLow ? lo : hi - 1;
+            long next = fromLow ? ((long) (lo + 1) << 32) | hi : ((long) lo << 32) | (hi - 1);
+            if (!unclaimed.compareAndSet(u, next)) {
+                continue;
+            }
             int from = c * CHUNK;
             int to = Math.min(size, from + CHUNK);
             chunkSpikeCount[c] = layer.step(from, to, chunkSpikes, from);
@@ -269,9 +286,10 @@ public final class SpikingNetwork {
         public void run() {
             int spins = 0;
             while (!stop) {
-                if (nextChunk.get() < chunkCount) {
+                long u = unclaimed.get();
+                if ((int) (u >>> 32) < (int) u) {
                     try {
-                        runChunks();
+                        runChunks(false);
                     } catch (Throwable t) {
                         failure = t;
                         finishedChunks.set(chunkCount);

@@ -42,6 +42,7 @@ public final class LifLayer {
     private final double[] currentI;
     private final double[] drive;
     private final int[] refractory;
+    private final double[] active;
 
     private final double restVolts;
     private final double pm;
@@ -74,6 +75,8 @@ public final class LifLayer {
         currentI = new double[size];
         drive = new double[size];
         refractory = new int[size];
+        active = new double[size];
+        Arrays.fill(active, 1.0);
         restVolts = parameters.restVolts();
         double h = dtSeconds;
         double tauM = parameters.tauMembraneSeconds();
@@ -135,7 +138,11 @@ public final class LifLayer {
         return parameters.adaptive() ? stepAdaptive(from, to, spikesOut, offset) : stepFixed(from, to, spikesOut, offset);
     }
 
-    /** One fused pass per neuron (load once, store once) for a fixed threshold. */
+    /**
+     * Fixed threshold: a branch-free pass that the JIT can vectorise (the propagator applied to
+     * every neuron, the result kept only for integrating ones by an exact 0/1 blend), then a
+     * scalar pass for refractory countdown, threshold and reset. Same bits as a branchy loop.
+     */
     private int stepFixed(int from, int to, int[] spikesOut, int offset) {
         final double[] v = this.v;
         final double[] ie = currentE;
@@ -153,24 +160,34 @@ public final class LifLayer {
         final double vReset = parameters.resetVolts();
         final boolean subtract = parameters.resetMode() == LifParameters.ResetMode.SUBTRACT;
         final int refSteps = refractorySteps;
-        int n = offset;
+        final double[] act = active;
+        // Pass 1, branch-free (so the JIT can use SIMD): act is 1 for an integrating neuron and
+        // 0 for a refractory one, and vn·1 + v·0 = vn, vn·0 + v·1 = v exactly.
         for (int j = from; j < to; j++) {
             double e = ie[j];
             double i = ii[j];
+            double vj = v[j];
+            double a = act[j];
+            double vn = el + ((vj - el) * pm + e * pme + i * pmi + x[j] * pd);
+            v[j] = vn * a + vj * (1 - a);
             ie[j] = e * pe;
             ii[j] = i * pi;
-            int r = ref[j];
-            if (r > 0) {
-                ref[j] = r - 1;
-                continue;
-            }
-            double vn = el + ((v[j] - el) * pm + e * pme + i * pmi + x[j] * pd);
-            if (vn > vth) {
-                vn = subtract ? vn - (vth - vReset) : vReset;
+        }
+        // Pass 2: refractory countdown, threshold, reset.
+        int n = offset;
+        for (int j = from; j < to; j++) {
+            if (act[j] == 0) {
+                int r = ref[j] - 1;
+                ref[j] = r;
+                if (r == 0) {
+                    act[j] = 1;
+                }
+            } else if (v[j] > vth) {
+                v[j] = subtract ? v[j] - (vth - vReset) : vReset;
                 ref[j] = refSteps;
+                act[j] = refSteps > 0 ? 0 : 1;
                 spikesOut[n++] = j;
             }
-            v[j] = vn;
         }
         return n - offset;
     }
@@ -270,7 +287,10 @@ public final class LifLayer {
         return theta;
     }
 
-    /** Remaining refractory steps per neuron (0 = not refractory): the layer's own array. */
+    /**
+     * Remaining refractory steps per neuron (0 = not refractory): the layer's own array, to be
+     * read only (the fixed-threshold update keeps a mirror of it, so writes would desynchronise).
+     */
     public int[] refractoryCountdown() {
         return refractory;
     }

@@ -123,7 +123,7 @@ public final class SpikingNetwork {
     /**
      * A thread count for this machine and layer: 2 when N ≥ {@value #PARALLEL_MIN_NEURONS} and
      * there are ≥ 2 cores, else 1. Below that size the per-step hand-over costs more than half a
-     * step: CUBA at N = 4000 measured 27.3 M synaptic events/s on one thread and 22.1 M/s on two
+     * step: CUBA at N = 4000 measured 38.9 M synaptic events/s on one thread and 23.9 M/s on two
      * (JMH {@code SnnBenchmark.cuba}, a 2-core machine shared with other jobs).
      */
     public static int defaultThreads(int neurons) {

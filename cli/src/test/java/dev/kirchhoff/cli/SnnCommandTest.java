@@ -1,0 +1,83 @@
+package dev.kirchhoff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kirchhoff.tiling.snn.CubaNetwork;
+import dev.kirchhoff.tiling.snn.SpikingNetwork;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SnnCommandTest {
+    private static final Pattern LAST = Pattern.compile("spikes=(\\d+) synaptic_events=(\\d+) wall_seconds=(\\d+\\.\\d+)");
+
+    /**
+     * A 500-neuron CUBA network for 0.2 s (2000 steps): the last line has the contract format; its
+     * counts are those of the library run with the same seed (bit-reproducible, one thread or two);
+     * the events lie between spikes × (least out-degree) and spikes × (largest out-degree); and the
+     * printed mean rate is spikes / (N·T).
+     */
+    @Test
+    void printsRatesAndTheCountLineLast() {
+        CliRun run = CliRun.of("snn", "cuba", "--neurons", "500", "--duration-s", "0.2", "--seed", "3");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        Matcher m = LAST.matcher(lines.get(lines.size() - 1));
+        assertTrue(m.matches(), "last line: " + lines.get(lines.size() - 1));
+        long spikes = Long.parseLong(m.group(1));
+        long events = Long.parseLong(m.group(2));
+        assertTrue(Double.parseDouble(m.group(3)) > 0);
+        SpikingNetwork lib = CubaNetwork.create(500, RandomSource.XO_SHI_RO_256_PP.create(3L));
+        lib.run(2000, null, null);
+        assertTrue(spikes > 0, "the network fires");
+        assertEquals(lib.spikeCount(), spikes);
+        assertEquals(lib.synapticEvents(), events);
+        int minDeg = Integer.MAX_VALUE;
+        int maxDeg = 0;
+        for (int i = 0; i < 500; i++) {
+            minDeg = Math.min(minDeg, lib.recurrent().outDegree(i));
+            maxDeg = Math.max(maxDeg, lib.recurrent().outDegree(i));
+        }
+        assertTrue(events >= spikes * minDeg && events <= spikes * maxDeg, events + " events for " + spikes + " spikes");
+        String rateLine = lines.stream().filter(l -> l.contains("mean_rate_hz=")).findFirst().orElseThrow();
+        double rate = Double.parseDouble(rateLine.replaceAll(".*mean_rate_hz=(\\S+).*", "$1"));
+        assertEquals(spikes / (500 * 0.2), rate, 1e-4);
+        assertTrue(run.out().contains("seed=3"), "provenance: " + run.out());
+    }
+
+    /** Two threads (N = 3000: three chunks) print the same counts as one: the engine is bit-reproducible. */
+    @Test
+    void oneAndTwoThreadsPrintTheSameCounts() {
+        String[] a = CliRun.of("snn", "cuba", "--neurons", "3000", "--duration-s", "0.1", "--threads", "1").out().strip().split("\n");
+        String[] b = CliRun.of("snn", "cuba", "--neurons", "3000", "--duration-s", "0.1", "--threads", "2").out().strip().split("\n");
+        String countsA = a[a.length - 1].replaceAll(" wall_seconds=.*", "");
+        String countsB = b[b.length - 1].replaceAll(" wall_seconds=.*", "");
+        assertTrue(countsA.matches("spikes=[1-9]\\d* synaptic_events=[1-9]\\d*"), countsA);
+        assertEquals(countsA, countsB);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--neurons 1|--neurons must be at least 2, got 1",
+        "--neurons -5|--neurons must be at least 2, got -5",
+        "--duration-s 0|--duration-s must be positive and finite, got 0.0",
+        "--duration-s NaN|--duration-s must be positive and finite, got NaN",
+        "--duration-s 1e-9|--duration-s must give between 1 and",
+        "--threads 3|--threads must be 1 or 2, got 3",
+        "--neurons many|--neurons",
+    })
+    void badInputExitsTwoWithOneLineNamingTheOption(String spec) {
+        String[] parts = spec.split("\\|");
+        CliRun run = CliRun.of(("snn cuba " + parts[0]).split(" "));
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.oneErrorLine(), run.err());
+        assertTrue(run.err().startsWith("kirchhoff snn cuba: "), run.err());
+        assertTrue(run.err().contains(parts[1]), run.err());
+        assertEquals("", run.out());
+    }
+}

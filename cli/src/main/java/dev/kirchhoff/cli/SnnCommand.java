@@ -1,10 +1,21 @@
 package dev.kirchhoff.cli;
 
+import dev.kirchhoff.datasets.Mnist;
+import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
+import dev.kirchhoff.profiles.Presets;
+import dev.kirchhoff.tiling.learning.DiehlCookMnist;
+import dev.kirchhoff.tiling.learning.DiehlCookNetwork;
+import dev.kirchhoff.tiling.learning.IdealSynapses;
+import dev.kirchhoff.tiling.learning.MemristiveSynapses;
+import dev.kirchhoff.tiling.learning.PlasticSynapses;
+import dev.kirchhoff.tiling.learning.PulseRounding;
 import dev.kirchhoff.tiling.snn.CubaNetwork;
 import dev.kirchhoff.tiling.snn.SpikingNetwork;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code kirchhoff snn …}: spiking-network simulations. */
 @Command(name = "snn", mixinStandardHelpOptions = true,
         description = "Simulate spiking neural networks (event-driven, exact LIF integration).",
-        subcommands = {SnnCommand.Cuba.class})
+        subcommands = {SnnCommand.Cuba.class, SnnCommand.StdpMnist.class})
 final class SnnCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -99,6 +110,98 @@ final class SnnCommand implements Runnable {
                     wallSeconds);
             out.flush();
             return done == steps ? 0 : 1;
+        }
+    }
+
+    /**
+     * {@code kirchhoff snn stdp-mnist}: unsupervised STDP learning of MNIST-10k digits in the style
+     * of Diehl &amp; Cook 2015 ({@link DiehlCookNetwork}), with ideal synapses or memristive ones
+     * programmed by a device profile's own pulses. Prints the accuracy; its last stdout line is
+     * {@code synapses=S accuracy=A correct=C tested=T wall_seconds=X}.
+     */
+    @Command(name = "stdp-mnist", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Learn MNIST-10k digits without labels by STDP (Diehl & Cook 2015 style: Poisson",
+                "pixels, excitatory LIF neurons with adaptive thresholds, lateral inhibition),",
+                "label the neurons on further training images, and classify test images."})
+    static final class StdpMnist implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--synapses", paramLabel = "ideal|NAME|FILE",
+                description = "ideal, or a noise profile with a pulsed-update model: a bundled name (kirchhoff profiles) "
+                        + "or a JSON file (default: ${DEFAULT-VALUE}).", defaultValue = "ideal")
+        String synapses;
+
+        @Option(names = "--neurons", paramLabel = "N", description = "Excitatory neurons (default: ${DEFAULT-VALUE}).",
+                defaultValue = "100")
+        int neurons;
+
+        @Option(names = "--train", paramLabel = "N", description = "Training images to learn from (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1000")
+        int train;
+
+        @Option(names = "--label", paramLabel = "N",
+                description = "Further training images to label the neurons with (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1000")
+        int label;
+
+        @Option(names = "--test", paramLabel = "N", description = "Test images to classify (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1000")
+        int test;
+
+        @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).",
+                defaultValue = "42")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cl = spec.commandLine();
+            if (neurons < 1) {
+                throw new CommandLine.ParameterException(cl, "--neurons must be at least 1, got " + neurons);
+            }
+            if (train < 1 || label < 1 || train + label > Mnist.TRAIN_SIZE) {
+                throw new CommandLine.ParameterException(cl, "--train and --label must be at least 1 and add up to at most "
+                        + Mnist.TRAIN_SIZE + ", got " + train + " and " + label);
+            }
+            if (test < 1 || test > Mnist.TEST_SIZE) {
+                throw new CommandLine.ParameterException(cl, "--test must be between 1 and " + Mnist.TEST_SIZE + ", got " + test);
+            }
+            PulsedDeviceModel model = "ideal".equals(synapses) ? null : Presets.resolve(synapses).requirePulsedUpdate();
+            PrintWriter out = cl.getOut();
+            PrintWriter err = cl.getErr();
+            Mnist.Split split = Mnist.split();
+            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
+            int inputs = split.train().pixelsPerImage();
+            PlasticSynapses plastic = model == null ? new IdealSynapses(inputs, neurons, 0, 1)
+                    : new MemristiveSynapses(inputs, neurons, model, 0, 1, PulseRounding.STOCHASTIC, 16, rng);
+            double[] w = new double[inputs * neurons];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = 0.3 * rng.nextDouble(); // Diehl & Cook's initial weights, uniform in [0, 0.3]
+            }
+            plastic.setWeights(w);
+            DiehlCookNetwork network = new DiehlCookNetwork(DiehlCookNetwork.Config.diehlCook(neurons), plastic);
+            out.printf(Locale.ROOT, "network=diehl-cook data=MNIST-10k neurons=%d synapses=%s train=%d label=%d test=%d seed=%d%n",
+                    neurons, synapses, train, label, test, seed);
+            out.flush();
+            ProgressLine[] line = {null};
+            String[] phase = {""};
+            long t0 = System.nanoTime();
+            DiehlCookMnist.Result r = DiehlCookMnist.run(network, split.train(), split.test(), train, label, test, rng,
+                    (p, done, total) -> {
+                        if (!p.equals(phase[0])) {
+                            phase[0] = p;
+                            line[0] = new ProgressLine(err, "snn stdp-mnist: " + p + " image");
+                        }
+                        line[0].update(done, total);
+                    }, null);
+            double wallSeconds = (System.nanoTime() - t0) * 1e-9;
+            out.printf(Locale.ROOT, "mean_train_spikes_per_image=%.3f unlabelled_neurons=%d mean_weight=%.4f%n",
+                    r.meanTrainSpikes(), r.unlabelled(), r.meanWeight());
+            out.printf(Locale.ROOT, "synapses=%s accuracy=%.4f correct=%d tested=%d wall_seconds=%.3f%n", synapses, r.accuracy(),
+                    r.correct(), r.tested(), wallSeconds);
+            out.flush();
+            return 0;
         }
     }
 }

@@ -80,4 +80,45 @@ class SnnCommandTest {
         assertTrue(run.err().contains(parts[1]), run.err());
         assertEquals("", run.out());
     }
+
+    /**
+     * A small Diehl &amp; Cook run on memristive synapses (a bundled NeuroSim RRAM preset): the last
+     * line has its format, the counts add up (tested images as asked, correct ≤ tested, accuracy
+     * = correct/tested), and the same seed prints the same result.
+     */
+    @Test
+    void stdpMnistPrintsTheAccuracyLast() {
+        String[] args = {"snn", "stdp-mnist", "--synapses", "neurosim-ag-a-si", "--neurons", "10", "--train", "20",
+            "--label", "20", "--test", "30", "--seed", "5"};
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        Matcher m = Pattern.compile("synapses=neurosim-ag-a-si accuracy=(\\S+) correct=(\\d+) tested=30 wall_seconds=\\S+")
+                .matcher(lines.get(lines.size() - 1));
+        assertTrue(m.matches(), "last line: " + lines.get(lines.size() - 1));
+        int correct = Integer.parseInt(m.group(2));
+        assertTrue(correct <= 30);
+        assertEquals(correct / 30.0, Double.parseDouble(m.group(1)), 1e-4);
+        String again = CliRun.of(args).out();
+        assertEquals(lines.get(lines.size() - 1).replaceAll(" wall_seconds=.*", ""),
+                again.strip().lines().reduce((a, b) -> b).orElseThrow().replaceAll(" wall_seconds=.*", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--train 0|--train and --label must be at least 1",
+        "--train 7000 --label 2000|add up to at most 8000",
+        "--test 2001|--test must be between 1 and 2000, got 2001",
+        "--neurons 0|--neurons must be at least 1, got 0",
+        "--synapses no-such-device|no-such-device",
+        "--synapses rram-wan-2022|pulsedUpdate",
+    })
+    void stdpMnistBadInputExitsTwo(String spec) {
+        String[] parts = spec.split("\\|");
+        CliRun run = CliRun.of(("snn stdp-mnist " + parts[0]).split(" "));
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.oneErrorLine(), run.err());
+        assertTrue(run.err().contains(parts[1]), run.err());
+        assertEquals("", run.out());
+    }
 }

@@ -28,7 +28,7 @@ import java.util.Objects;
  *   <li>Each core moves up to {@code linkPacketsPerCycle} waiting packets of its batch into its
  *   LOCAL input FIFO while that FIFO has room (packets wait in the core, in injection order,
  *   until then; they are never dropped there).</li>
- *   <li>Routers are visited in index order; each serves its five input FIFOs round-robin,
+ *   <li>Routers are visited in index order; each serves its non-empty input FIFOs round-robin,
  *   starting at port {@code (cycle + core) mod 5}. An input FIFO forwards up to
  *   {@code linkPacketsPerCycle} head packets; a head moves to output port {@code o} if link
  *   {@code o} still has bandwidth this cycle and the neighbour's input FIFO has room (the LOCAL
@@ -66,6 +66,9 @@ import java.util.Objects;
  * north/south hops in 48–63) and the cycle it arrived. Multicast copies share the packet number.
  * FIFOs are fixed ring buffers of {@code fifoPackets} slots, five per router, allocated once.
  * Nothing is allocated per packet or per cycle; the batch and delivery arrays grow by doubling.
+ * A bit mask of non-empty FIFOs per router, a list of cores still injecting and output budgets
+ * refilled on first use keep the work of a cycle proportional to the packets present, not to the
+ * mesh size.
  */
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;
@@ -88,6 +91,8 @@ public final class AerMesh {
     private final int[] coreY;
     /** Input FIFO reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
     private final int[] neighborFifo;
+    /** Router reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
+    private final int[] neighborRouter;
 
     private final long[] slotEntry;
     private final int[] slotArrival;
@@ -97,6 +102,12 @@ public final class AerMesh {
     private final int[] headPorts;
     private final int[] headBlocked;
     private final int[] outBudget;
+    /** Cycle in which {@code outBudget} was last refilled, per output (refilled on first use in a cycle). */
+    private final int[] outStamp;
+    /** Cores that still hold packets not yet injected, compacted as they empty. */
+    private final int[] pendingCores;
+    /** Per router, bit p set when input FIFO p is non-empty: routers visit only those FIFOs. */
+    private final int[] routerFifoMask;
 
     private int batchSize;
     private int[] packetSource = new int[16];
@@ -141,14 +152,17 @@ public final class AerMesh {
         coreX = new int[cores];
         coreY = new int[cores];
         neighborFifo = new int[cores * P];
+        neighborRouter = new int[cores * P];
         for (int c = 0; c < cores; c++) {
             coreX[c] = c % mesh.width();
             coreY[c] = c / mesh.width();
             neighborFifo[c * P] = -1;
+            neighborRouter[c * P] = -1;
             for (int o = 1; o < P; o++) {
                 Port port = Port.of(o);
                 int nb = mesh.neighbor(c, port);
                 neighborFifo[c * P + o] = nb < 0 ? -1 : nb * P + port.opposite().ordinal();
+                neighborRouter[c * P + o] = nb;
             }
         }
         slotEntry = new long[(int) slots];
@@ -158,6 +172,9 @@ public final class AerMesh {
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
         outBudget = new int[cores * P];
+        outStamp = new int[cores * P];
+        pendingCores = new int[cores];
+        routerFifoMask = new int[cores];
         sourceStart = new int[cores + 1];
         sourceNext = new int[cores];
     }
@@ -273,7 +290,11 @@ public final class AerMesh {
         final int[] headPorts = this.headPorts;
         final int[] headBlocked = this.headBlocked;
         final int[] outBudget = this.outBudget;
+        final int[] outStamp = this.outStamp;
+        final int[] pendingCores = this.pendingCores;
         final int[] neighborFifo = this.neighborFifo;
+        final int[] neighborRouter = this.neighborRouter;
+        final int[] routerFifoMask = this.routerFifoMask;
         final int[] sourceStart = this.sourceStart;
         final int[] sourceNext = this.sourceNext;
         final int[] sourceOrder = this.sourceOrder;
@@ -296,6 +317,14 @@ public final class AerMesh {
         Arrays.fill(fifoCount, 0);
         Arrays.fill(headPorts, -1);
         Arrays.fill(headBlocked, 0);
+        Arrays.fill(routerFifoMask, 0);
+        Arrays.fill(outStamp, -1);
+        int pendingCoreCount = 0;
+        for (int c = 0; c < cores; c++) {
+            if (sourceStart[c + 1] > sourceStart[c]) {
+                pendingCores[pendingCoreCount++] = c;
+            }
+        }
         final int[] peak = new int[cores * P];
         final long[] linkPackets = new long[cores * P];
         final long[] droppedByRouter = new long[DropReason.COUNT * cores];
@@ -319,7 +348,9 @@ public final class AerMesh {
             }
             boolean progress = false;
             if (pending > 0) {
-                for (int c = 0; c < cores; c++) {
+                int kept = 0;
+                for (int j = 0; j < pendingCoreCount; j++) {
+                    final int c = pendingCores[j];
                     int f = c * P;
                     int end = sourceStart[c + 1];
                     for (int b = bandwidth; b > 0 && sourceNext[c] < end && fifoCount[f] < cap; b--) {
@@ -331,18 +362,28 @@ public final class AerMesh {
                         if (count > peak[f]) {
                             peak[f] = count;
                         }
+                        routerFifoMask[c] |= 1;
                         pending--;
                         inFlight++;
                         progress = true;
                     }
+                    if (sourceNext[c] < end) {
+                        pendingCores[kept++] = c;
+                    }
                 }
+                pendingCoreCount = kept;
             }
-            Arrays.fill(outBudget, bandwidth);
             for (int r = 0; r < cores; r++) {
+                final int nonEmpty = routerFifoMask[r];
+                if (nonEmpty == 0) {
+                    continue;
+                }
                 final int base = r * P;
                 final int first = (k + r) % P;
-                for (int i = 0; i < P; i++) {
-                    int p = first + i;
+                // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
+                for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ((1 << P) - 1); rot != 0;
+                        rot &= rot - 1) {
+                    int p = Integer.numberOfTrailingZeros(rot) + first;
                     if (p >= P) {
                         p -= P;
                     }
@@ -361,7 +402,9 @@ public final class AerMesh {
                                 droppedNoRoute++;
                                 droppedByRouter[noRouteBase + r]++;
                                 fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                                fifoCount[f]--;
+                                if (--fifoCount[f] == 0) {
+                                    routerFifoMask[r] &= ~(1 << p);
+                                }
                                 inFlight--;
                                 progress = true;
                                 continue;
@@ -372,7 +415,10 @@ public final class AerMesh {
                         for (int bits = ports; bits != 0; bits &= bits - 1) {
                             final int o = Integer.numberOfTrailingZeros(bits);
                             final int out = base + o;
-                            if (outBudget[out] == 0) {
+                            if (outStamp[out] != k) {
+                                outStamp[out] = k;
+                                outBudget[out] = bandwidth;
+                            } else if (outBudget[out] == 0) {
                                 continue;
                             }
                             if (o == 0) {
@@ -411,6 +457,10 @@ public final class AerMesh {
                                 if (count > peak[g]) {
                                     peak[g] = count;
                                 }
+                                if (count == 1) {
+                                    int nb = neighborRouter[out];
+                                    routerFifoMask[nb] |= 1 << (g - nb * P);
+                                }
                                 inFlight++;
                             }
                             outBudget[out]--;
@@ -422,7 +472,9 @@ public final class AerMesh {
                         }
                         if (remaining == 0) {
                             fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                            fifoCount[f]--;
+                            if (--fifoCount[f] == 0) {
+                                routerFifoMask[r] &= ~(1 << p);
+                            }
                             inFlight--;
                             headPorts[f] = -1;
                             headBlocked[f] = 0;
@@ -435,7 +487,9 @@ public final class AerMesh {
                             droppedTimeout += copies;
                             droppedByRouter[timeoutBase + r] += copies;
                             fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                            fifoCount[f]--;
+                            if (--fifoCount[f] == 0) {
+                                routerFifoMask[r] &= ~(1 << p);
+                            }
                             inFlight--;
                             headPorts[f] = -1;
                             headBlocked[f] = 0;

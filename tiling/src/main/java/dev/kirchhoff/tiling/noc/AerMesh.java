@@ -73,6 +73,16 @@ import java.util.Objects;
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;
     private static final long NS_HOP = 1L << 48;
+    /** Added to a packed entry when it leaves through port o: one hop in the right 16-bit field. */
+    private static final long[] HOP_INCREMENT = {0, NS_HOP, EW_HOP, NS_HOP, EW_HOP};
+    /**
+     * X-Y output port by {@code 3·signum(Δx) + signum(Δy) + 4}: any Δx ≠ 0 goes along x first
+     * (WEST or EAST), then Δy picks SOUTH, LOCAL or NORTH.
+     */
+    private static final int[] XY_PORT = {
+        Port.WEST.ordinal(), Port.WEST.ordinal(), Port.WEST.ordinal(),
+        Port.SOUTH.ordinal(), Port.LOCAL.ordinal(), Port.NORTH.ordinal(),
+        Port.EAST.ordinal(), Port.EAST.ordinal(), Port.EAST.ordinal()};
     private static final int HOP_MAX = 0xFFFF;
     private static final int P = Port.COUNT;
     private static final int EAST = Port.EAST.ordinal();
@@ -101,9 +111,11 @@ public final class AerMesh {
     /** Output ports still to serve for each FIFO's head; −1 until the head is routed. */
     private final int[] headPorts;
     private final int[] headBlocked;
-    private final int[] outBudget;
-    /** Cycle in which {@code outBudget} was last refilled, per output (refilled on first use in a cycle). */
-    private final int[] outStamp;
+    /**
+     * Per output: {@code cycle·bandwidth + packets sent in that cycle}, for the last cycle it was
+     * used; the link has bandwidth left in cycle k while {@code max(value, k·B) < (k+1)·B}.
+     */
+    private final long[] outUsed;
     /** Cores that still hold packets not yet injected, compacted as they empty. */
     private final int[] pendingCores;
     /** Per router, bit p set when input FIFO p is non-empty: routers visit only those FIFOs. */
@@ -171,8 +183,7 @@ public final class AerMesh {
         fifoCount = new int[cores * P];
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
-        outBudget = new int[cores * P];
-        outStamp = new int[cores * P];
+        outUsed = new long[cores * P];
         pendingCores = new int[cores];
         routerFifoMask = new int[cores];
         sourceStart = new int[cores + 1];
@@ -289,8 +300,7 @@ public final class AerMesh {
         final int[] fifoCount = this.fifoCount;
         final int[] headPorts = this.headPorts;
         final int[] headBlocked = this.headBlocked;
-        final int[] outBudget = this.outBudget;
-        final int[] outStamp = this.outStamp;
+        final long[] outUsed = this.outUsed;
         final int[] pendingCores = this.pendingCores;
         final int[] neighborFifo = this.neighborFifo;
         final int[] neighborRouter = this.neighborRouter;
@@ -318,7 +328,7 @@ public final class AerMesh {
         Arrays.fill(headPorts, -1);
         Arrays.fill(headBlocked, 0);
         Arrays.fill(routerFifoMask, 0);
-        Arrays.fill(outStamp, -1);
+        Arrays.fill(outUsed, 0);
         int pendingCoreCount = 0;
         for (int c = 0; c < cores; c++) {
             if (sourceStart[c + 1] > sourceStart[c]) {
@@ -335,13 +345,12 @@ public final class AerMesh {
         long delivered = 0;
         long droppedTimeout = 0;
         long droppedNoRoute = 0;
-        long hopsEw = 0;
-        long hopsNs = 0;
         double latency = 0;
         int pending = n;
         int inFlight = 0;
         int k = 0;
         while (pending > 0 || inFlight > 0) {
+            final long kB = (long) k * bandwidth;
             if (k >= maxCycles) {
                 throw new IllegalStateException("step needs more than maxCyclesPerStep = " + maxCycles
                         + " cycles (" + inFlight + " copies in flight): a routing loop?");
@@ -380,6 +389,8 @@ public final class AerMesh {
                 }
                 final int base = r * P;
                 final int first = (k + r) % P;
+                final int xr = coreX[r];
+                final int yr = coreY[r];
                 // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
                 for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ((1 << P) - 1); rot != 0;
                         rot &= rot - 1) {
@@ -395,9 +406,67 @@ public final class AerMesh {
                             break;
                         }
                         final long e = slotEntry[headSlot];
+                        if (!tableRouting) {
+                            // X-Y: one output port, recomputed at each try; written with few branches.
+                            final int d = packetKey[(int) e];
+                            final int o = XY_PORT[3 * Integer.signum(coreX[d] - xr) + Integer.signum(coreY[d] - yr) + 4];
+                            final int out = base + o;
+                            final long used = Math.max(outUsed[out], kB);
+                            boolean moved = used < kB + bandwidth;
+                            if (moved) {
+                                if (o == 0) {
+                                    int ew = (int) (e >>> 32) & HOP_MAX;
+                                    int ns = (int) (e >>> 48);
+                                    double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
+                                    latency = Math.max(latency, t);
+                                    recordDelivery(r, (int) e, t);
+                                    delivered++;
+                                } else {
+                                    final int g = neighborFifo[out];
+                                    moved = fifoCount[g] < cap;
+                                    if (moved) {
+                                        int t = fifoHead[g] + fifoCount[g];
+                                        int slot = g * cap + (t >= cap ? t - cap : t);
+                                        slotEntry[slot] = e + HOP_INCREMENT[o];
+                                        slotArrival[slot] = k;
+                                        int count = ++fifoCount[g];
+                                        peak[g] = Math.max(peak[g], count);
+                                        int nb = neighborRouter[out];
+                                        routerFifoMask[nb] |= 1 << (g - nb * P);
+                                        inFlight++;
+                                    }
+                                }
+                            }
+                            if (moved) {
+                                outUsed[out] = used + 1;
+                                linkPackets[out]++;
+                                int h = fifoHead[f] + 1;
+                                fifoHead[f] = h == cap ? 0 : h;
+                                int left = --fifoCount[f];
+                                routerFifoMask[r] &= ~(((left - 1) >>> 31) << p);
+                                headBlocked[f] = 0;
+                                inFlight--;
+                                moves++;
+                                progress = true;
+                                continue;
+                            }
+                            if (drop && ++headBlocked[f] > timeout) {
+                                droppedTimeout++;
+                                droppedByRouter[timeoutBase + r]++;
+                                int h = fifoHead[f] + 1;
+                                fifoHead[f] = h == cap ? 0 : h;
+                                if (--fifoCount[f] == 0) {
+                                    routerFifoMask[r] &= ~(1 << p);
+                                }
+                                headBlocked[f] = 0;
+                                inFlight--;
+                                progress = true;
+                            }
+                            break;
+                        }
                         int ports = headPorts[f];
                         if (ports < 0) {
-                            ports = tableRouting ? tableRoute(r, p, (int) e) : xyRoute(r, (int) e);
+                            ports = tableRoute(r, p, (int) e);
                             if (ports == 0) {
                                 droppedNoRoute++;
                                 droppedByRouter[noRouteBase + r]++;
@@ -415,10 +484,8 @@ public final class AerMesh {
                         for (int bits = ports; bits != 0; bits &= bits - 1) {
                             final int o = Integer.numberOfTrailingZeros(bits);
                             final int out = base + o;
-                            if (outStamp[out] != k) {
-                                outStamp[out] = k;
-                                outBudget[out] = bandwidth;
-                            } else if (outBudget[out] == 0) {
+                            final long used = Math.max(outUsed[out], kB);
+                            if (used >= kB + bandwidth) {
                                 continue;
                             }
                             if (o == 0) {
@@ -435,20 +502,10 @@ public final class AerMesh {
                                 if (fifoCount[g] >= cap) {
                                     continue;
                                 }
-                                long moved;
-                                if (o == EAST || o == WEST) {
-                                    if (((int) (e >>> 32) & HOP_MAX) == HOP_MAX) {
-                                        throw hopOverflow(r);
-                                    }
-                                    moved = e + EW_HOP;
-                                    hopsEw++;
-                                } else {
-                                    if ((int) (e >>> 48) == HOP_MAX) {
-                                        throw hopOverflow(r);
-                                    }
-                                    moved = e + NS_HOP;
-                                    hopsNs++;
+                                if ((o == EAST || o == WEST ? (int) (e >>> 32) & HOP_MAX : (int) (e >>> 48)) == HOP_MAX) {
+                                    throw hopOverflow(r);
                                 }
+                                final long moved = e + HOP_INCREMENT[o];
                                 int t = fifoHead[g] + fifoCount[g];
                                 int slot = g * cap + (t >= cap ? t - cap : t);
                                 slotEntry[slot] = moved;
@@ -463,7 +520,7 @@ public final class AerMesh {
                                 }
                                 inFlight++;
                             }
-                            outBudget[out]--;
+                            outUsed[out] = used + 1;
                             linkPackets[out]++;
                             remaining &= ~(1 << o);
                         }
@@ -510,29 +567,16 @@ public final class AerMesh {
             throw new IllegalStateException("copy accounting broken: sent " + sent + " != delivered " + delivered
                     + " + dropped " + (droppedTimeout + droppedNoRoute));
         }
+        long hopsEw = 0;
+        long hopsNs = 0;
+        for (int c = 0; c < cores; c++) {
+            hopsEw += linkPackets[c * P + EAST] + linkPackets[c * P + WEST];
+            hopsNs += linkPackets[c * P + Port.NORTH.ordinal()] + linkPackets[c * P + Port.SOUTH.ordinal()];
+        }
         double energy = n * params.injectionJoules() + hopsEw * params.hopEastWestJoules()
                 + hopsNs * params.hopNorthSouthJoules();
         return new StepReport(n, sent, delivered, droppedTimeout, droppedNoRoute, hopsEw, hopsNs, energy, latency, k,
                 peak, linkPackets, droppedByRouter);
-    }
-
-    private int xyRoute(int r, int packet) {
-        int d = packetKey[packet];
-        int dx = coreX[d] - coreX[r];
-        if (dx > 0) {
-            return 1 << EAST;
-        }
-        if (dx < 0) {
-            return 1 << WEST;
-        }
-        int dy = coreY[d] - coreY[r];
-        if (dy > 0) {
-            return 1 << Port.NORTH.ordinal();
-        }
-        if (dy < 0) {
-            return 1 << Port.SOUTH.ordinal();
-        }
-        return 1;
     }
 
     /** First matching entry's ports; else straight on if arrived over a link and that link exists; else 0 (drop). */

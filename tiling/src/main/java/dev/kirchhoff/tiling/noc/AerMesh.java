@@ -136,6 +136,13 @@ public final class AerMesh {
     private int[] deliveredPacket = new int[16];
     private double[] deliveredLatency = new double[16];
     private boolean stepRun;
+    // Counters of the step being run, shared by runStep and routerPass.
+    private long stepSent;
+    private long stepDelivered;
+    private long stepDroppedTimeout;
+    private long stepDroppedNoRoute;
+    private double stepLatency;
+    private int stepInFlight;
 
     private AerMesh(MeshTopology mesh, RouterParameters params, MulticastTable table) {
         this.mesh = Objects.requireNonNull(mesh, "mesh");
@@ -289,11 +296,7 @@ public final class AerMesh {
         final int cap = this.cap;
         final int bandwidth = params.linkPacketsPerCycle();
         final boolean drop = params.policy() == CongestionPolicy.DROP;
-        final int timeout = params.dropTimeoutCycles();
         final int maxCycles = params.maxCyclesPerStep();
-        final double tEw = params.hopEastWestSeconds();
-        final double tNs = params.hopNorthSouthSeconds();
-        final double tCycle = params.cycleSeconds();
         final long[] slotEntry = this.slotEntry;
         final int[] slotArrival = this.slotArrival;
         final int[] fifoHead = this.fifoHead;
@@ -302,8 +305,6 @@ public final class AerMesh {
         final int[] headBlocked = this.headBlocked;
         final long[] outUsed = this.outUsed;
         final int[] pendingCores = this.pendingCores;
-        final int[] neighborFifo = this.neighborFifo;
-        final int[] neighborRouter = this.neighborRouter;
         final int[] routerFifoMask = this.routerFifoMask;
         final int[] sourceStart = this.sourceStart;
         final int[] sourceNext = this.sourceNext;
@@ -338,22 +339,20 @@ public final class AerMesh {
         final int[] peak = new int[cores * P];
         final long[] linkPackets = new long[cores * P];
         final long[] droppedByRouter = new long[DropReason.COUNT * cores];
-        final int noRouteBase = DropReason.NO_ROUTE.ordinal() * cores;
-        final int timeoutBase = DropReason.TIMEOUT.ordinal() * cores;
 
-        long sent = n;
-        long delivered = 0;
-        long droppedTimeout = 0;
-        long droppedNoRoute = 0;
-        double latency = 0;
+        stepSent = n;
+        stepDelivered = 0;
+        stepDroppedTimeout = 0;
+        stepDroppedNoRoute = 0;
+        stepLatency = 0;
+        stepInFlight = 0;
         int pending = n;
-        int inFlight = 0;
         int k = 0;
-        while (pending > 0 || inFlight > 0) {
+        while (pending > 0 || stepInFlight > 0) {
             final long kB = (long) k * bandwidth;
             if (k >= maxCycles) {
                 throw new IllegalStateException("step needs more than maxCyclesPerStep = " + maxCycles
-                        + " cycles (" + inFlight + " copies in flight): a routing loop?");
+                        + " cycles (" + stepInFlight + " copies in flight): a routing loop?");
             }
             boolean progress = false;
             if (pending > 0) {
@@ -373,7 +372,7 @@ public final class AerMesh {
                         }
                         routerFifoMask[c] |= 1;
                         pending--;
-                        inFlight++;
+                        stepInFlight++;
                         progress = true;
                     }
                     if (sourceNext[c] < end) {
@@ -382,187 +381,19 @@ public final class AerMesh {
                 }
                 pendingCoreCount = kept;
             }
-            for (int r = 0; r < cores; r++) {
-                final int nonEmpty = routerFifoMask[r];
-                if (nonEmpty == 0) {
-                    continue;
-                }
-                final int base = r * P;
-                final int first = (k + r) % P;
-                final int xr = coreX[r];
-                final int yr = coreY[r];
-                // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
-                for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ((1 << P) - 1); rot != 0;
-                        rot &= rot - 1) {
-                    int p = Integer.numberOfTrailingZeros(rot) + first;
-                    if (p >= P) {
-                        p -= P;
-                    }
-                    final int f = base + p;
-                    int moves = 0;
-                    while (moves < bandwidth && fifoCount[f] > 0) {
-                        final int headSlot = f * cap + fifoHead[f];
-                        if (slotArrival[headSlot] >= k) {
-                            break;
-                        }
-                        final long e = slotEntry[headSlot];
-                        if (!tableRouting) {
-                            // X-Y: one output port, recomputed at each try; written with few branches.
-                            final int d = packetKey[(int) e];
-                            final int o = XY_PORT[3 * Integer.signum(coreX[d] - xr) + Integer.signum(coreY[d] - yr) + 4];
-                            final int out = base + o;
-                            final long used = Math.max(outUsed[out], kB);
-                            boolean moved = used < kB + bandwidth;
-                            if (moved) {
-                                if (o == 0) {
-                                    int ew = (int) (e >>> 32) & HOP_MAX;
-                                    int ns = (int) (e >>> 48);
-                                    double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                                    latency = Math.max(latency, t);
-                                    recordDelivery(r, (int) e, t);
-                                    delivered++;
-                                } else {
-                                    final int g = neighborFifo[out];
-                                    moved = fifoCount[g] < cap;
-                                    if (moved) {
-                                        int t = fifoHead[g] + fifoCount[g];
-                                        int slot = g * cap + (t >= cap ? t - cap : t);
-                                        slotEntry[slot] = e + HOP_INCREMENT[o];
-                                        slotArrival[slot] = k;
-                                        int count = ++fifoCount[g];
-                                        peak[g] = Math.max(peak[g], count);
-                                        int nb = neighborRouter[out];
-                                        routerFifoMask[nb] |= 1 << (g - nb * P);
-                                        inFlight++;
-                                    }
-                                }
-                            }
-                            if (moved) {
-                                outUsed[out] = used + 1;
-                                linkPackets[out]++;
-                                int h = fifoHead[f] + 1;
-                                fifoHead[f] = h == cap ? 0 : h;
-                                int left = --fifoCount[f];
-                                routerFifoMask[r] &= ~(((left - 1) >>> 31) << p);
-                                headBlocked[f] = 0;
-                                inFlight--;
-                                moves++;
-                                progress = true;
-                                continue;
-                            }
-                            if (drop && ++headBlocked[f] > timeout) {
-                                droppedTimeout++;
-                                droppedByRouter[timeoutBase + r]++;
-                                int h = fifoHead[f] + 1;
-                                fifoHead[f] = h == cap ? 0 : h;
-                                if (--fifoCount[f] == 0) {
-                                    routerFifoMask[r] &= ~(1 << p);
-                                }
-                                headBlocked[f] = 0;
-                                inFlight--;
-                                progress = true;
-                            }
-                            break;
-                        }
-                        int ports = headPorts[f];
-                        if (ports < 0) {
-                            ports = tableRoute(r, p, (int) e);
-                            if (ports == 0) {
-                                droppedNoRoute++;
-                                droppedByRouter[noRouteBase + r]++;
-                                fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                                if (--fifoCount[f] == 0) {
-                                    routerFifoMask[r] &= ~(1 << p);
-                                }
-                                inFlight--;
-                                progress = true;
-                                continue;
-                            }
-                            sent += Integer.bitCount(ports) - 1;
-                        }
-                        int remaining = ports;
-                        for (int bits = ports; bits != 0; bits &= bits - 1) {
-                            final int o = Integer.numberOfTrailingZeros(bits);
-                            final int out = base + o;
-                            final long used = Math.max(outUsed[out], kB);
-                            if (used >= kB + bandwidth) {
-                                continue;
-                            }
-                            if (o == 0) {
-                                int ew = (int) (e >>> 32) & HOP_MAX;
-                                int ns = (int) (e >>> 48);
-                                double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                                if (t > latency) {
-                                    latency = t;
-                                }
-                                recordDelivery(r, (int) e, t);
-                                delivered++;
-                            } else {
-                                final int g = neighborFifo[out];
-                                if (fifoCount[g] >= cap) {
-                                    continue;
-                                }
-                                if ((o == EAST || o == WEST ? (int) (e >>> 32) & HOP_MAX : (int) (e >>> 48)) == HOP_MAX) {
-                                    throw hopOverflow(r);
-                                }
-                                final long moved = e + HOP_INCREMENT[o];
-                                int t = fifoHead[g] + fifoCount[g];
-                                int slot = g * cap + (t >= cap ? t - cap : t);
-                                slotEntry[slot] = moved;
-                                slotArrival[slot] = k;
-                                int count = ++fifoCount[g];
-                                if (count > peak[g]) {
-                                    peak[g] = count;
-                                }
-                                if (count == 1) {
-                                    int nb = neighborRouter[out];
-                                    routerFifoMask[nb] |= 1 << (g - nb * P);
-                                }
-                                inFlight++;
-                            }
-                            outUsed[out] = used + 1;
-                            linkPackets[out]++;
-                            remaining &= ~(1 << o);
-                        }
-                        if (remaining != ports) {
-                            progress = true;
-                        }
-                        if (remaining == 0) {
-                            fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                            if (--fifoCount[f] == 0) {
-                                routerFifoMask[r] &= ~(1 << p);
-                            }
-                            inFlight--;
-                            headPorts[f] = -1;
-                            headBlocked[f] = 0;
-                            moves++;
-                            continue;
-                        }
-                        headPorts[f] = remaining;
-                        if (drop && ++headBlocked[f] > timeout) {
-                            int copies = Integer.bitCount(remaining);
-                            droppedTimeout += copies;
-                            droppedByRouter[timeoutBase + r] += copies;
-                            fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
-                            if (--fifoCount[f] == 0) {
-                                routerFifoMask[r] &= ~(1 << p);
-                            }
-                            inFlight--;
-                            headPorts[f] = -1;
-                            headBlocked[f] = 0;
-                            progress = true;
-                        }
-                        break;
-                    }
-                }
-            }
+            progress |= routerPass(k, kB, peak, linkPackets, droppedByRouter);
             k++;
             if (!progress && !drop) {
                 throw new IllegalStateException("deadlock under BACKPRESSURE at cycle " + (k - 1) + ": "
-                        + inFlight + " copies in flight and " + pending
+                        + stepInFlight + " copies in flight and " + pending
                         + " waiting in cores, none can move (cyclic multicast routes?)");
             }
         }
+        final long sent = stepSent;
+        final long delivered = stepDelivered;
+        final long droppedTimeout = stepDroppedTimeout;
+        final long droppedNoRoute = stepDroppedNoRoute;
+        final double latency = stepLatency;
         if (sent != delivered + droppedTimeout + droppedNoRoute) {
             throw new IllegalStateException("copy accounting broken: sent " + sent + " != delivered " + delivered
                     + " + dropped " + (droppedTimeout + droppedNoRoute));
@@ -577,6 +408,227 @@ public final class AerMesh {
                 + hopsNs * params.hopNorthSouthJoules();
         return new StepReport(n, sent, delivered, droppedTimeout, droppedNoRoute, hopsEw, hopsNs, energy, latency, k,
                 peak, linkPackets, droppedByRouter);
+    }
+
+    /**
+     * One router cycle's forwarding pass over every router (step 2 and 3 of the class comment).
+     * Updates the {@code step*} counters.
+     *
+     * @return true if any copy moved, was delivered or was dropped
+     */
+    private boolean routerPass(int k, long kB, int[] peak, long[] linkPackets, long[] droppedByRouter) {
+        final int cores = this.cores;
+        final int cap = this.cap;
+        final boolean tableRouting = this.tableRouting;
+        final int bandwidth = params.linkPacketsPerCycle();
+        final boolean drop = params.policy() == CongestionPolicy.DROP;
+        final int timeout = params.dropTimeoutCycles();
+        final double tEw = params.hopEastWestSeconds();
+        final double tNs = params.hopNorthSouthSeconds();
+        final double tCycle = params.cycleSeconds();
+        final long[] slotEntry = this.slotEntry;
+        final int[] slotArrival = this.slotArrival;
+        final int[] fifoHead = this.fifoHead;
+        final int[] fifoCount = this.fifoCount;
+        final int[] headPorts = this.headPorts;
+        final int[] headBlocked = this.headBlocked;
+        final long[] outUsed = this.outUsed;
+        final int[] neighborFifo = this.neighborFifo;
+        final int[] neighborRouter = this.neighborRouter;
+        final int[] routerFifoMask = this.routerFifoMask;
+        final int[] packetKey = this.packetKey;
+        final int[] coreX = this.coreX;
+        final int[] coreY = this.coreY;
+        final int noRouteBase = DropReason.NO_ROUTE.ordinal() * cores;
+        final int timeoutBase = DropReason.TIMEOUT.ordinal() * cores;
+        long sent = stepSent;
+        long delivered = stepDelivered;
+        long droppedTimeout = stepDroppedTimeout;
+        long droppedNoRoute = stepDroppedNoRoute;
+        double latency = stepLatency;
+        int inFlight = stepInFlight;
+        boolean progress = false;
+        for (int r = 0; r < cores; r++) {
+            final int nonEmpty = routerFifoMask[r];
+            if (nonEmpty == 0) {
+                continue;
+            }
+            final int base = r * P;
+            final int first = (k + r) % P;
+            final int xr = coreX[r];
+            final int yr = coreY[r];
+            // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
+            for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ((1 << P) - 1); rot != 0;
+                    rot &= rot - 1) {
+                int p = Integer.numberOfTrailingZeros(rot) + first;
+                if (p >= P) {
+                    p -= P;
+                }
+                final int f = base + p;
+                int moves = 0;
+                while (moves < bandwidth && fifoCount[f] > 0) {
+                    final int headSlot = f * cap + fifoHead[f];
+                    if (slotArrival[headSlot] >= k) {
+                        break;
+                    }
+                    final long e = slotEntry[headSlot];
+                    if (!tableRouting) {
+                        // X-Y: one output port, recomputed at each try; written with few branches.
+                        final int d = packetKey[(int) e];
+                        final int o = XY_PORT[3 * Integer.signum(coreX[d] - xr) + Integer.signum(coreY[d] - yr) + 4];
+                        final int out = base + o;
+                        final long used = Math.max(outUsed[out], kB);
+                        boolean moved = used < kB + bandwidth;
+                        if (moved) {
+                            if (o == 0) {
+                                int ew = (int) (e >>> 32) & HOP_MAX;
+                                int ns = (int) (e >>> 48);
+                                double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
+                                latency = Math.max(latency, t);
+                                recordDelivery(r, (int) e, t);
+                                delivered++;
+                            } else {
+                                final int g = neighborFifo[out];
+                                moved = fifoCount[g] < cap;
+                                if (moved) {
+                                    int t = fifoHead[g] + fifoCount[g];
+                                    int slot = g * cap + (t >= cap ? t - cap : t);
+                                    slotEntry[slot] = e + HOP_INCREMENT[o];
+                                    slotArrival[slot] = k;
+                                    int count = ++fifoCount[g];
+                                    peak[g] = Math.max(peak[g], count);
+                                    int nb = neighborRouter[out];
+                                    routerFifoMask[nb] |= 1 << (g - nb * P);
+                                    inFlight++;
+                                }
+                            }
+                        }
+                        if (moved) {
+                            outUsed[out] = used + 1;
+                            linkPackets[out]++;
+                            int h = fifoHead[f] + 1;
+                            fifoHead[f] = h == cap ? 0 : h;
+                            int left = --fifoCount[f];
+                            routerFifoMask[r] &= ~(((left - 1) >>> 31) << p);
+                            headBlocked[f] = 0;
+                            inFlight--;
+                            moves++;
+                            progress = true;
+                            continue;
+                        }
+                        if (drop && ++headBlocked[f] > timeout) {
+                            droppedTimeout++;
+                            droppedByRouter[timeoutBase + r]++;
+                            int h = fifoHead[f] + 1;
+                            fifoHead[f] = h == cap ? 0 : h;
+                            if (--fifoCount[f] == 0) {
+                                routerFifoMask[r] &= ~(1 << p);
+                            }
+                            headBlocked[f] = 0;
+                            inFlight--;
+                            progress = true;
+                        }
+                        break;
+                    }
+                    int ports = headPorts[f];
+                    if (ports < 0) {
+                        ports = tableRoute(r, p, (int) e);
+                        if (ports == 0) {
+                            droppedNoRoute++;
+                            droppedByRouter[noRouteBase + r]++;
+                            fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
+                            if (--fifoCount[f] == 0) {
+                                routerFifoMask[r] &= ~(1 << p);
+                            }
+                            inFlight--;
+                            progress = true;
+                            continue;
+                        }
+                        sent += Integer.bitCount(ports) - 1;
+                    }
+                    int remaining = ports;
+                    for (int bits = ports; bits != 0; bits &= bits - 1) {
+                        final int o = Integer.numberOfTrailingZeros(bits);
+                        final int out = base + o;
+                        final long used = Math.max(outUsed[out], kB);
+                        if (used >= kB + bandwidth) {
+                            continue;
+                        }
+                        if (o == 0) {
+                            int ew = (int) (e >>> 32) & HOP_MAX;
+                            int ns = (int) (e >>> 48);
+                            double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
+                            if (t > latency) {
+                                latency = t;
+                            }
+                            recordDelivery(r, (int) e, t);
+                            delivered++;
+                        } else {
+                            final int g = neighborFifo[out];
+                            if (fifoCount[g] >= cap) {
+                                continue;
+                            }
+                            if ((o == EAST || o == WEST ? (int) (e >>> 32) & HOP_MAX : (int) (e >>> 48)) == HOP_MAX) {
+                                throw hopOverflow(r);
+                            }
+                            final long moved = e + HOP_INCREMENT[o];
+                            int t = fifoHead[g] + fifoCount[g];
+                            int slot = g * cap + (t >= cap ? t - cap : t);
+                            slotEntry[slot] = moved;
+                            slotArrival[slot] = k;
+                            int count = ++fifoCount[g];
+                            if (count > peak[g]) {
+                                peak[g] = count;
+                            }
+                            if (count == 1) {
+                                int nb = neighborRouter[out];
+                                routerFifoMask[nb] |= 1 << (g - nb * P);
+                            }
+                            inFlight++;
+                        }
+                        outUsed[out] = used + 1;
+                        linkPackets[out]++;
+                        remaining &= ~(1 << o);
+                    }
+                    if (remaining != ports) {
+                        progress = true;
+                    }
+                    if (remaining == 0) {
+                        fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
+                        if (--fifoCount[f] == 0) {
+                            routerFifoMask[r] &= ~(1 << p);
+                        }
+                        inFlight--;
+                        headPorts[f] = -1;
+                        headBlocked[f] = 0;
+                        moves++;
+                        continue;
+                    }
+                    headPorts[f] = remaining;
+                    if (drop && ++headBlocked[f] > timeout) {
+                        int copies = Integer.bitCount(remaining);
+                        droppedTimeout += copies;
+                        droppedByRouter[timeoutBase + r] += copies;
+                        fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
+                        if (--fifoCount[f] == 0) {
+                            routerFifoMask[r] &= ~(1 << p);
+                        }
+                        inFlight--;
+                        headPorts[f] = -1;
+                        headBlocked[f] = 0;
+                        progress = true;
+                    }
+                    break;
+                }
+            }
+        }
+        stepSent = sent;
+        stepDelivered = delivered;
+        stepDroppedTimeout = droppedTimeout;
+        stepDroppedNoRoute = droppedNoRoute;
+        stepLatency = latency;
+        stepInFlight = inFlight;
+        return progress;
     }
 
     /** First matching entry's ports; else straight on if arrived over a link and that link exists; else 0 (drop). */

@@ -65,10 +65,11 @@ import java.util.Objects;
  * one packed {@code long} (packet number in bits 0–31, east/west hops of this copy in 32–47,
  * north/south hops in 48–63) and the cycle it arrived. Multicast copies share the packet number.
  * FIFOs are fixed ring buffers of {@code fifoPackets} slots, five per router, allocated once.
- * Nothing is allocated per packet or per cycle; the batch and delivery arrays grow by doubling.
- * A bit mask of non-empty FIFOs per router, a list of cores still injecting and output budgets
- * refilled on first use keep the work of a cycle proportional to the packets present, not to the
- * mesh size.
+ * Nothing is allocated per packet or per cycle (per step: the report's three arrays); the batch and
+ * delivery arrays grow by doubling. A bit mask of non-empty FIFOs per router, a list of cores still
+ * injecting and per-link use counters stamped with the cycle ({@code cycle·B + used}, so no
+ * per-cycle reset) mean a cycle reads one int per router and otherwise works only on the FIFOs
+ * that hold packets.
  */
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;

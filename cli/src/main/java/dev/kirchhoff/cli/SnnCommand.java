@@ -2,7 +2,20 @@ package dev.kirchhoff.cli;
 
 import dev.kirchhoff.datasets.Mnist;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
+import dev.kirchhoff.crossbar.TileConfig;
+import dev.kirchhoff.device.ConductanceRange;
+import dev.kirchhoff.device.pulsed.ConstantStep;
+import dev.kirchhoff.device.pulsed.PulseVariability;
 import dev.kirchhoff.profiles.Presets;
+import dev.kirchhoff.tiling.TilingOptions;
+import dev.kirchhoff.tiling.chip.SpikingChip;
+import dev.kirchhoff.tiling.encode.PoissonRateEncoder;
+import dev.kirchhoff.tiling.hw.HardwareDescription;
+import dev.kirchhoff.tiling.hw.HardwareDescriptions;
+import dev.kirchhoff.tiling.snn.LifParameters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import dev.kirchhoff.tiling.learning.DiehlCookMnist;
 import dev.kirchhoff.tiling.learning.DiehlCookNetwork;
 import dev.kirchhoff.tiling.learning.IdealSynapses;
@@ -24,7 +37,7 @@ import picocli.CommandLine.Option;
 /** {@code kirchhoff snn …}: spiking-network simulations. */
 @Command(name = "snn", mixinStandardHelpOptions = true,
         description = "Simulate spiking neural networks (event-driven, exact LIF integration).",
-        subcommands = {SnnCommand.Cuba.class, SnnCommand.StdpMnist.class})
+        subcommands = {SnnCommand.Cuba.class, SnnCommand.StdpMnist.class, SnnCommand.Chip.class})
 final class SnnCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -202,6 +215,122 @@ final class SnnCommand implements Runnable {
                     r.correct(), r.tested(), wallSeconds);
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * {@code kirchhoff snn chip}: a feed-forward spiking network on the tiled chip
+     * ({@link SpikingChip}) driven by Poisson-coded MNIST-10k test images, printing the energy and
+     * latency ledger per layer and component. The weights are random (uniform, a slight positive
+     * bias so that activity propagates): the command measures what the hardware costs for a
+     * given activity, not what a trained network computes.
+     */
+    @Command(name = "chip", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Run a spiking network with random weights on the tiled chip (crossbar synapses, LIF",
+                "neurons, X-Y routed spike and partial-sum packets) on Poisson-coded MNIST-10k test",
+                "images, and print energy and latency per layer and component. The last line is",
+                "  energy_per_inference_joules=E latency_per_inference_seconds=T"})
+    static final class Chip implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--layers", paramLabel = "N,N,...", split = ",",
+                description = "Layer sizes, input (784) first (default: 784,256,128,10).", defaultValue = "784,256,128,10")
+        int[] sizes;
+
+        @Option(names = "--hardware", paramLabel = "FILE",
+                description = "Hardware description (JSON, docs/hardware.md); default: the bundled one.")
+        Path hardware;
+
+        @Option(names = "--images", paramLabel = "N", description = "Test images (inferences) (default: ${DEFAULT-VALUE}).",
+                defaultValue = "10")
+        int images;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Time steps of 1 ms per image (default: ${DEFAULT-VALUE}).",
+                defaultValue = "50")
+        int steps;
+
+        @Option(names = "--max-rate-hz", paramLabel = "HZ", description = "Input rate of a white pixel (default: ${DEFAULT-VALUE}).",
+                defaultValue = "100")
+        double maxRateHz;
+
+        @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).",
+                defaultValue = "42")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cl = spec.commandLine();
+            if (sizes.length < 2 || sizes[0] != Mnist.SIDE * Mnist.SIDE) {
+                throw new CommandLine.ParameterException(cl, "--layers must start with 784 (the MNIST pixels) and have at "
+                        + "least two sizes, got " + java.util.Arrays.toString(sizes));
+            }
+            for (int n : sizes) {
+                if (n < 1) {
+                    throw new CommandLine.ParameterException(cl, "--layers sizes must be at least 1, got " + n);
+                }
+            }
+            if (images < 1 || images > Mnist.TEST_SIZE) {
+                throw new CommandLine.ParameterException(cl, "--images must be between 1 and " + Mnist.TEST_SIZE + ", got " + images);
+            }
+            if (steps < 1) {
+                throw new CommandLine.ParameterException(cl, "--steps must be at least 1, got " + steps);
+            }
+            if (!(maxRateHz > 0 && maxRateHz <= 1000)) {
+                throw new CommandLine.ParameterException(cl, "--max-rate-hz must be in (0, 1000], got " + maxRateHz);
+            }
+            HardwareDescription hw = hardware == null ? HardwareDescriptions.defaultDescription()
+                    : HardwareDescriptions.read(hardware);
+            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
+            ConductanceRange range = new ConductanceRange(1e-6, 25e-6);
+            TilingOptions options = TilingOptions.of(ConstantStep.of(range, range.widthSiemens() / 100, PulseVariability.NONE))
+                    .withTileConfig(TileConfig.AIHWKIT_DEFAULT);
+            LifParameters lif = LifParameters.lif(0.020, 0, 1.0, 0).withSynapticTaus(0.002, 0.002);
+            List<SpikingChip.Layer> layers = new ArrayList<>();
+            for (int l = 1; l < sizes.length; l++) {
+                double[] w = new double[sizes[l] * sizes[l - 1]];
+                double scale = 3.0 / Math.sqrt(sizes[l - 1]);
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = scale * (2 * rng.nextDouble() - 0.8);
+                }
+                layers.add(new SpikingChip.Layer("fc" + l, w, sizes[l - 1], sizes[l], lif, 1.0));
+            }
+            SpikingChip chip = SpikingChip.create(hw, options, layers, 1e-3, rng);
+            PrintWriter out = cl.getOut();
+            out.printf(Locale.ROOT, "network=random-weights layers=%s hardware=%s tiles=%d mesh=%dx%d images=%d steps=%d seed=%d%n",
+                    java.util.Arrays.toString(sizes).replace(" ", ""), hw.name(), tileCount(chip), hw.mesh().width(),
+                    hw.mesh().height(), images, steps, seed);
+            Mnist.Split split = Mnist.split();
+            PoissonRateEncoder encoder = new PoissonRateEncoder(sizes[0], maxRateHz, 1e-3);
+            double[] x = new double[sizes[0]];
+            int[] spikes = new int[sizes[0]];
+            ProgressLine progress = new ProgressLine(cl.getErr(), "snn chip: image");
+            for (int img = 0; img < images; img++) {
+                split.test().image(img, x);
+                for (int s = 0; s < steps; s++) {
+                    chip.step(spikes, encoder.encode(x, s, rng, spikes), rng);
+                }
+                chip.ledger().addInferences(1);
+                progress.update(img + 1, images);
+            }
+            out.print(chip.ledger().summary());
+            for (int l = 0; l < chip.layerCount(); l++) {
+                out.printf(Locale.ROOT, "  %s: %d spikes, utilisation %.3f%n", chip.synapses(l).name(), chip.spikeCount(l),
+                        chip.synapses(l).utilisation());
+            }
+            out.printf(Locale.ROOT, "energy_per_inference_joules=%.6e latency_per_inference_seconds=%.6e%n",
+                    chip.ledger().energyPerInferenceJoules(), chip.ledger().latencySeconds() / images);
+            out.flush();
+            return 0;
+        }
+
+        private static int tileCount(SpikingChip chip) {
+            int n = 0;
+            for (int l = 0; l < chip.layerCount(); l++) {
+                n += chip.synapses(l).tileCount();
+            }
+            return n;
         }
     }
 }

@@ -121,4 +121,48 @@ class SnnCommandTest {
         assertTrue(run.err().contains(parts[1]), run.err());
         assertEquals("", run.out());
     }
+
+    /**
+     * The chip command on a small network (784 → 20 → 5, 2 images × 10 steps): the last line
+     * carries the energy and latency per inference, positive, and the energy equals the ledger's
+     * total printed on the first summary line divided by the 2 inferences.
+     */
+    @Test
+    void chipPrintsTheLedgerAndTheEnergyPerInference() {
+        CliRun run = CliRun.of("snn", "chip", "--layers", "784,20,5", "--images", "2", "--steps", "10", "--seed", "4");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        Matcher m = Pattern.compile("energy_per_inference_joules=(\\S+) latency_per_inference_seconds=(\\S+)")
+                .matcher(lines.get(lines.size() - 1));
+        assertTrue(m.matches(), "last line: " + lines.get(lines.size() - 1));
+        double perInference = Double.parseDouble(m.group(1));
+        assertTrue(perInference > 0 && Double.parseDouble(m.group(2)) > 0, run.out());
+        String total = lines.stream().filter(l -> l.startsWith("energy ")).findFirst().orElseThrow();
+        double totalJoules = Double.parseDouble(total.replaceAll("^energy (\\S+) J.*", "$1"));
+        assertEquals(totalJoules / 2, perInference, 1e-3 * perInference);
+        assertTrue(run.out().contains("PACKET") && run.out().contains("CELL_READ") && run.out().contains("NEURON_UPDATE"),
+                run.out());
+    }
+
+    /** A hardware description with a negative energy, an unknown field or a tile off the mesh: exit 2 naming the JSON path. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"adcConversionJoules\" : 1.67E-12|\"adcConversionJoules\" : -1.0|$.energy.adcConversionJoules",
+        "\"placements\" : [ ]|\"placements\" : [ ], \"colour\" : 1|colour",
+        "\"placements\" : [ ]|\"placements\" : [ {\"layer\":\"fc1\",\"tileRow\":0,\"tileColumn\":0,\"x\":99,\"y\":0} ]|missing core",
+    })
+    void chipRejectsABadHardwareDescription(String spec, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String[] p = spec.split("\\|");
+        String json = dev.kirchhoff.tiling.hw.HardwareDescriptions.toJson(
+                dev.kirchhoff.tiling.hw.HardwareDescriptions.defaultDescription());
+        assertTrue(json.contains(p[0]), json);
+        java.nio.file.Path file = dir.resolve("hw.json");
+        java.nio.file.Files.writeString(file, json.replace(p[0], p[1]));
+        CliRun run = CliRun.of("snn", "chip", "--hardware", file.toString(), "--images", "1", "--steps", "1");
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.oneErrorLine(), run.err());
+        assertTrue(run.err().contains("hw.json") && run.err().contains(p[2]), run.err());
+        assertEquals("", run.out());
+    }
 }

@@ -189,7 +189,7 @@ public final class SpikingChip {
             neurons[l] = new LifLayer(spec.neuron(), spec.outputs(), dtSeconds);
             perUnit[l] = spec.voltsPerWeight() * spec.neuron().tauMembraneSeconds() / spec.neuron().tauExcitatorySeconds();
             int[] core = new int[t.tileCount()];
-            boolean placed = hardware.coreOf(spec.name(), 0, 0) != null;
+            boolean placed = hardware.placements().stream().anyMatch(p -> p.layer().equals(spec.name()));
             for (int r = 0; r < t.tileRowCount(); r++) {
                 for (int c = 0; c < t.tileColumnCount(); c++) {
                     int k = r * t.tileColumnCount() + c;

@@ -168,11 +168,11 @@ class SpikingChipTest {
 
     @Test
     void placementMustCoverEveryTileAndLayersMustChain() {
-        HardwareDescription hw = small(64, 64).withPlacements(List.of(new HardwareDescription.Placement("fc", 0, 0, 1, 1)));
+        HardwareDescription hw = small(64, 64).withPlacements(List.of(new HardwareDescription.Placement("fc", 1, 0, 1, 1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpikingChip.create(hw, IDEAL,
                 List.of(new SpikingChip.Layer("fc", new double[40 * 100], 100, 40, NEURON, 1.0)), DT,
                 RandomSource.XO_SHI_RO_256_PP.create(1L)));
-        assertTrue(e.getMessage().contains("tile (0, 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("tile (0, 0)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SpikingChip.create(small(64, 64), IDEAL,
                 List.of(new SpikingChip.Layer("a", new double[10 * 5], 5, 10, NEURON, 1.0),
                         new SpikingChip.Layer("b", new double[3 * 9], 9, 3, NEURON, 1.0)), DT,

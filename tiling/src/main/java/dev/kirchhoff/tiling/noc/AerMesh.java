@@ -485,7 +485,9 @@ public final class AerMesh {
                                 int ew = (int) (e >>> 32) & HOP_MAX;
                                 int ns = (int) (e >>> 48);
                                 double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                                latency = Math.max(latency, t);
+                                if (t > latency) {
+                                    latency = t;
+                                }
                                 recordDelivery(r, (int) e, t);
                                 delivered++;
                             } else {

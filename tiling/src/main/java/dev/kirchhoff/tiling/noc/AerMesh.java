@@ -14,7 +14,8 @@ import java.util.Objects;
  * key, neuron address, time step, payload), then {@link #runStep()} runs router cycles until
  * every copy is delivered or dropped and returns a {@link StepReport}. The deliveries of the last
  * step ({@link #deliveredCount()}, {@link #deliveredCore(int)}, …) stay readable until the next
- * {@code inject}. Not thread-safe: one mesh per thread.
+ * {@code inject} or {@code runStep} (a {@code runStep} with nothing injected runs an empty step).
+ * Not thread-safe: one mesh per thread.
  *
  * <h2>Routing</h2>
  * {@link #xy} meshes route by dimension order (Loihi; Davies et al., IEEE Micro 38(1), 2018,

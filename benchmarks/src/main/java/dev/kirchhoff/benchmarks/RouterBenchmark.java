@@ -8,76 +8,99 @@ import dev.kirchhoff.tiling.noc.Traffic;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Packets per second of uniform random traffic on an 8×8 X-Y mesh with Loihi defaults (16-packet
- * FIFOs, one packet per link per cycle, backpressure): each invocation injects one time step of
- * 16 packets per core (1024 packets, all delivered) and runs it to completion. Throughput is
- * reported per packet ({@code @OperationsPerInvocation}), so ops/s = packets/s.
- * {@code stepPreDrawn} replays destinations drawn once in setup; {@code stepDrawn} draws them
- * from the seeded RNG every step; {@code baselineDrawOnly} is the floor of drawing the
- * destinations alone.
+ * Packets per second of uniform random traffic on a {@code side × side} X-Y mesh with Loihi
+ * defaults (16-packet FIFOs, one packet per link per cycle, backpressure). Each invocation is one
+ * time step: every core injects {@code perCore} packets to uniformly drawn other cores and the step
+ * runs until all are delivered. Read the {@code :packets} secondary result (packets/s).
+ *
+ * <ul>
+ *   <li>{@code step}: replays 64 different steps drawn in setup, round robin (no RNG cost, and
+ *   too many patterns for the branch predictor to learn one);</li>
+ *   <li>{@code stepDrawing}: draws each step's destinations from the seeded RNG
+ *   ({@link Traffic#uniformRandom});</li>
+ *   <li>{@code baselineDrawOnly}: the floor of drawing the destinations alone.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class RouterBenchmark {
-    private static final int SIDE = 8;
-    private static final int PER_CORE = 16;
-    private static final int PACKETS = SIDE * SIDE * PER_CORE;
+    private static final int PATTERNS = 64;
+
+    @Param("8")
+    int side;
+
+    @Param({"4", "16"})
+    int perCore;
 
     private AerMesh mesh;
     private UniformRandomProvider rng;
-    private int[] source;
-    private int[] destination;
+    private int packets;
+    private int[][] destination;
+    private int next;
+
+    /** Packets handled, reported by JMH as a rate. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counter {
+        public long packets;
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
-        mesh = AerMesh.xy(new MeshTopology(SIDE, SIDE), RouterParameters.LOIHI);
+        mesh = AerMesh.xy(new MeshTopology(side, side), RouterParameters.LOIHI);
         rng = RandomSource.XO_SHI_RO_256_PP.create(20261128L);
-        source = new int[PACKETS];
-        destination = new int[PACKETS];
-        int cores = SIDE * SIDE;
-        for (int i = 0; i < PACKETS; i++) {
-            int s = i % cores;
-            int d = rng.nextInt(cores - 1);
-            source[i] = s;
-            destination[i] = d >= s ? d + 1 : d;
+        int cores = side * side;
+        packets = cores * perCore;
+        destination = new int[PATTERNS][packets];
+        for (int[] pattern : destination) {
+            for (int i = 0; i < packets; i++) {
+                int s = i % cores;
+                int d = rng.nextInt(cores - 1);
+                pattern[i] = d >= s ? d + 1 : d;
+            }
         }
     }
 
     @Benchmark
-    @OperationsPerInvocation(PACKETS)
-    public StepReport stepPreDrawn() {
-        for (int i = 0; i < PACKETS; i++) {
-            mesh.inject(source[i], destination[i], i, 0);
+    public StepReport step(Counter counter) {
+        int[] d = destination[next];
+        next = (next + 1) % PATTERNS;
+        int cores = side * side;
+        for (int i = 0; i < packets; i++) {
+            mesh.inject(i % cores, d[i], i, 0);
         }
+        counter.packets += packets;
         return mesh.runStep();
     }
 
     @Benchmark
-    @OperationsPerInvocation(PACKETS)
-    public StepReport stepDrawn() {
-        Traffic.uniformRandom(mesh, PER_CORE, 0, rng);
+    public StepReport stepDrawing(Counter counter) {
+        Traffic.uniformRandom(mesh, perCore, 0, rng);
+        counter.packets += packets;
         return mesh.runStep();
     }
 
     @Benchmark
-    @OperationsPerInvocation(PACKETS)
-    public int baselineDrawOnly() {
+    public int baselineDrawOnly(Counter counter) {
         int acc = 0;
-        for (int i = 0; i < PACKETS; i++) {
-            acc += rng.nextInt(SIDE * SIDE - 1);
+        int cores = side * side;
+        for (int i = 0; i < packets; i++) {
+            acc += rng.nextInt(cores - 1);
         }
+        counter.packets += packets;
         return acc;
     }
 }

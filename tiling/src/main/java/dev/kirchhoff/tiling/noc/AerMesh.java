@@ -14,7 +14,8 @@ import java.util.Objects;
  * key, neuron address, time step, payload), then {@link #runStep()} runs router cycles until
  * every copy is delivered or dropped and returns a {@link StepReport}. The deliveries of the last
  * step ({@link #deliveredCount()}, {@link #deliveredCore(int)}, …) stay readable until the next
- * {@code inject}. Not thread-safe: one mesh per thread.
+ * {@code inject} or {@code runStep} (a {@code runStep} with nothing injected runs an empty step).
+ * Not thread-safe: one mesh per thread.
  *
  * <h2>Routing</h2>
  * {@link #xy} meshes route by dimension order (Loihi; Davies et al., IEEE Micro 38(1), 2018,
@@ -63,7 +64,8 @@ import java.util.Objects;
  * <h2>Data layout</h2>
  * Packets of a batch live in parallel primitive arrays indexed by packet number; a FIFO slot holds
  * one packed {@code long} (packet number in bits 0–31, east/west hops of this copy in 32–47,
- * north/south hops in 48–63) and the cycle it arrived. Multicast copies share the packet number.
+ * north/south hops in 48–63), the cycle it arrived and, on X-Y meshes, the destination's
+ * {@code x << 16 | y}. Multicast copies share the packet number.
  * FIFOs are fixed ring buffers of {@code fifoPackets} slots, five per router, allocated once.
  * Nothing is allocated per packet or per cycle (per step: the report's three arrays); the batch and
  * delivery arrays grow by doubling. A bit mask of non-empty FIFOs per router, a list of cores still
@@ -107,6 +109,8 @@ public final class AerMesh {
 
     private final long[] slotEntry;
     private final int[] slotArrival;
+    /** X-Y meshes: destination {@code x << 16 | y} of the copy in each slot (saves two lookups per try). */
+    private final int[] slotDestXy;
     private final int[] fifoHead;
     private final int[] fifoCount;
     /** Output ports still to serve for each FIFO's head; −1 until the head is routed. */
@@ -187,6 +191,7 @@ public final class AerMesh {
         }
         slotEntry = new long[(int) slots];
         slotArrival = new int[(int) slots];
+        slotDestXy = new int[(int) slots];
         fifoHead = new int[cores * P];
         fifoCount = new int[cores * P];
         headPorts = new int[cores * P];
@@ -365,7 +370,12 @@ public final class AerMesh {
                     for (int b = bandwidth; b > 0 && sourceNext[c] < end && fifoCount[f] < cap; b--) {
                         int t = fifoHead[f] + fifoCount[f];
                         int slot = f * cap + (t >= cap ? t - cap : t);
-                        slotEntry[slot] = sourceOrder[sourceNext[c]++];
+                        final int packet = sourceOrder[sourceNext[c]++];
+                        slotEntry[slot] = packet;
+                        if (!tableRouting) {
+                            final int d = packetKey[packet];
+                            slotDestXy[slot] = coreX[d] << 16 | coreY[d];
+                        }
                         slotArrival[slot] = k - 1;
                         int count = ++fifoCount[f];
                         if (count > peak[f]) {
@@ -429,6 +439,7 @@ public final class AerMesh {
         final double tCycle = params.cycleSeconds();
         final long[] slotEntry = this.slotEntry;
         final int[] slotArrival = this.slotArrival;
+        final int[] slotDestXy = this.slotDestXy;
         final int[] fifoHead = this.fifoHead;
         final int[] fifoCount = this.fifoCount;
         final int[] headPorts = this.headPorts;
@@ -475,8 +486,8 @@ public final class AerMesh {
                     final long e = slotEntry[headSlot];
                     if (!tableRouting) {
                         // X-Y: one output port, recomputed at each try; written with few branches.
-                        final int d = packetKey[(int) e];
-                        final int o = XY_PORT[3 * Integer.signum(coreX[d] - xr) + Integer.signum(coreY[d] - yr) + 4];
+                        final int dxy = slotDestXy[headSlot];
+                        final int o = XY_PORT[3 * Integer.signum((dxy >>> 16) - xr) + Integer.signum((dxy & 0xFFFF) - yr) + 4];
                         final int out = base + o;
                         final long used = Math.max(outUsed[out], kB);
                         boolean moved = used < kB + bandwidth;
@@ -485,7 +496,9 @@ public final class AerMesh {
                                 int ew = (int) (e >>> 32) & HOP_MAX;
                                 int ns = (int) (e >>> 48);
                                 double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                                latency = Math.max(latency, t);
+                                if (t > latency) {
+                                    latency = t;
+                                }
                                 recordDelivery(r, (int) e, t);
                                 delivered++;
                             } else {
@@ -495,6 +508,7 @@ public final class AerMesh {
                                     int t = fifoHead[g] + fifoCount[g];
                                     int slot = g * cap + (t >= cap ? t - cap : t);
                                     slotEntry[slot] = e + HOP_INCREMENT[o];
+                                    slotDestXy[slot] = dxy;
                                     slotArrival[slot] = k;
                                     int count = ++fifoCount[g];
                                     peak[g] = Math.max(peak[g], count);

@@ -36,7 +36,8 @@ class CongestionTest {
     /**
      * All-to-one under backpressure: nothing dropped, all 15·p packets delivered, and the
      * destination's delivery port takes one packet per cycle, so the step lasts ≥ 15·p cycles and
-     * the last delivery (cycle ≥ 15p − 1) has latency ≥ (15p − 1)·4.1 ns; the latency grows with p.
+     * the last delivery (cycle ≥ 15p − 1) has latency ≥ (15p − 1)·4.1 ns; the latency grows with p,
+     * and from 4 packets per core some FIFO on the way is full (peak = capacity).
      */
     @Test
     void hotSpotUnderBackpressureDeliversEverythingAndStretches() {
@@ -52,6 +53,14 @@ class CongestionTest {
             assertTrue(r.cycles() >= 15L * p, "cycles " + r.cycles());
             assertTrue(r.latencySeconds() >= (15 * p - 1) * 4.1e-9 * (1 - 1e-12), "latency " + r.latencySeconds());
             assertTrue(r.latencySeconds() > previous, "latency must grow with load: " + r.latencySeconds());
+            if (p >= 4) {
+                // Backpressure means full FIFOs upstream of the hot spot: some FIFO reaches capacity.
+                int max = 0;
+                for (int v : r.peakFifoPackets()) {
+                    max = Math.max(max, v);
+                }
+                assertEquals(TINY.fifoPackets(), max, "p = " + p);
+            }
             previous = r.latencySeconds();
         }
     }

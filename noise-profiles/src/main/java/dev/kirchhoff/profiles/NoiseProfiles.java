@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -29,10 +28,8 @@ import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import dev.kirchhoff.device.pulsed.SoftBounds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@link NoiseProfile}s as strict JSON: an unknown field, a missing field, a
@@ -147,31 +144,11 @@ public final class NoiseProfiles {
 
     /** Writes a profile atomically: a temporary file beside {@code file}, then a rename. */
     public static void write(NoiseProfile profile, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(profile), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonFiles.writeAtomically(file, toJson(profile));
     }
 
     private static String describe(JsonProcessingException e) {
-        StringBuilder where = new StringBuilder("$");
-        if (e instanceof JsonMappingException m) {
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    where.append('.').append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    where.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-        }
+        StringBuilder where = JsonFiles.jsonPath(e);
         JsonLocation loc = e.getLocation();
         if (loc != null && loc.getLineNr() > 0) {
             where.append(" (line ").append(loc.getLineNr()).append(')');

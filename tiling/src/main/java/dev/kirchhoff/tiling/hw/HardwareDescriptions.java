@@ -4,19 +4,17 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kirchhoff.profiles.JsonFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,32 +95,12 @@ public final class HardwareDescriptions {
 
     /** Writes a description atomically: a temporary file beside {@code file}, then a rename. */
     public static void write(HardwareDescription description, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(description), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonFiles.writeAtomically(file, toJson(description));
     }
 
     /** "$.path.to.field: problem (line n)". */
     private static String describe(JsonProcessingException e) {
-        StringBuilder where = new StringBuilder("$");
-        if (e instanceof JsonMappingException m) {
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    where.append('.').append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    where.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-        }
+        StringBuilder where = JsonFiles.jsonPath(e);
         String problem;
         InvalidFieldException invalid = find(e, InvalidFieldException.class);
         if (e instanceof UnrecognizedPropertyException u) {

@@ -1,0 +1,61 @@
+package dev.kirchhoff.profiles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * What every strict JSON format of the project (noise profiles, hardware descriptions) needs:
+ * the JSON path of an error and a write that never leaves a half-written file.
+ */
+public final class JsonFiles {
+    private JsonFiles() {
+    }
+
+    /**
+     * The JSON path at which Jackson failed, {@code $.field[index].field}, as a builder the
+     * caller may extend.
+     *
+     * @param e the failure, not modified
+     */
+    public static StringBuilder jsonPath(JsonProcessingException e) {
+        StringBuilder where = new StringBuilder("$");
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    where.append('.').append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    where.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        return where;
+    }
+
+    /**
+     * Writes UTF-8 text to {@code file} atomically: a temporary file beside it, then a rename, so
+     * the file appears whole or not at all and an interrupted write leaves the previous one.
+     *
+     * @param file the target
+     * @param text the contents
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -54,8 +54,9 @@ final class SnnCommand implements Runnable {
      */
     @Command(name = "cuba", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Run the CUBA benchmark network (80%% excitatory LIF neurons, exponential",
-                "currents, in-degree 80, dt 0.1 ms) and print its rates. The last line is",
+                "Run the CUBA benchmark network and print its rates.",
+                "80%% excitatory LIF neurons with exponential currents, in-degree 80, dt 0.1 ms",
+                "(Vogels & Abbott 2005). The last line is",
                 "  spikes=N synaptic_events=N wall_seconds=X",
                 "with X the wall time of the simulation loop (network set-up excluded)."})
     static final class Cuba implements Callable<Integer> {
@@ -134,9 +135,11 @@ final class SnnCommand implements Runnable {
      */
     @Command(name = "stdp-mnist", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Learn MNIST-10k digits without labels by STDP (Diehl & Cook 2015 style: Poisson",
-                "pixels, excitatory LIF neurons with adaptive thresholds, lateral inhibition),",
-                "label the neurons on further training images, and classify test images."})
+                "Learn MNIST-10k digits without labels by STDP and report the accuracy.",
+                "Diehl & Cook 2015 style: Poisson pixels, excitatory LIF neurons with adaptive",
+                "thresholds, lateral inhibition; the neurons are labelled on further training",
+                "images, then test images are classified. The last line is",
+                "  synapses=S accuracy=A correct=C tested=T wall_seconds=X"})
     static final class StdpMnist implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -227,9 +230,10 @@ final class SnnCommand implements Runnable {
      */
     @Command(name = "chip", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
-                "Run a spiking network with random weights on the tiled chip (crossbar synapses, LIF",
-                "neurons, X-Y routed spike and partial-sum packets) on Poisson-coded MNIST-10k test",
-                "images, and print energy and latency per layer and component. The last line is",
+                "Print the energy and latency of a spiking network on the tiled chip.",
+                "Random weights, crossbar synapses, LIF neurons, X-Y routed spike and partial-sum",
+                "packets, Poisson-coded MNIST-10k test images; energy and latency per layer and",
+                "component. The last line is",
                 "  energy_per_inference_joules=E latency_per_inference_seconds=T"})
     static final class Chip implements Callable<Integer> {
         @CommandLine.Spec

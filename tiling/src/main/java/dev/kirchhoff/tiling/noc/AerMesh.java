@@ -71,7 +71,8 @@ import java.util.Objects;
  * delivery arrays grow by doubling. A bit mask of non-empty FIFOs per router, a list of cores still
  * injecting and per-link use counters stamped with the cycle ({@code cycle·B + used}, so no
  * per-cycle reset) mean a cycle reads one int per router and otherwise works only on the FIFOs
- * that hold packets.
+ * that hold packets. A FIFO that receives its first packet in a cycle joins that mask only at the
+ * end of the cycle (its head could not move before), so no visit is spent on it.
  */
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;
@@ -125,6 +126,12 @@ public final class AerMesh {
     private final int[] pendingCores;
     /** Per router, bit p set when input FIFO p is non-empty: routers visit only those FIFOs. */
     private final int[] routerFifoMask;
+    /**
+     * Per router, bit p set when input FIFO p received its first packet in the current cycle: its
+     * head is too young to move, so the FIFO joins {@link #routerFifoMask} after the pass and the
+     * pass spends no visit on it.
+     */
+    private final int[] arrivedFifoMask;
 
     private int batchSize;
     private int[] packetSource = new int[16];
@@ -199,6 +206,7 @@ public final class AerMesh {
         outUsed = new long[cores * P];
         pendingCores = new int[cores];
         routerFifoMask = new int[cores];
+        arrivedFifoMask = new int[cores];
         sourceStart = new int[cores + 1];
         sourceNext = new int[cores];
     }
@@ -335,6 +343,7 @@ public final class AerMesh {
         Arrays.fill(headPorts, -1);
         Arrays.fill(headBlocked, 0);
         Arrays.fill(routerFifoMask, 0);
+        Arrays.fill(arrivedFifoMask, 0);
         Arrays.fill(outUsed, 0);
         int pendingCoreCount = 0;
         for (int c = 0; c < cores; c++) {
@@ -448,6 +457,7 @@ public final class AerMesh {
         final int[] neighborFifo = this.neighborFifo;
         final int[] neighborRouter = this.neighborRouter;
         final int[] routerFifoMask = this.routerFifoMask;
+        final int[] arrivedFifoMask = this.arrivedFifoMask;
         final int[] packetKey = this.packetKey;
         final int[] coreX = this.coreX;
         final int[] coreY = this.coreY;
@@ -512,8 +522,10 @@ public final class AerMesh {
                                     slotArrival[slot] = k;
                                     int count = ++fifoCount[g];
                                     peak[g] = Math.max(peak[g], count);
-                                    int nb = neighborRouter[out];
-                                    routerFifoMask[nb] |= 1 << (g - nb * P);
+                                    if (count == 1) {
+                                        int nb = neighborRouter[out];
+                                        arrivedFifoMask[nb] |= 1 << (g - nb * P);
+                                    }
                                     inFlight++;
                                 }
                             }
@@ -597,7 +609,7 @@ public final class AerMesh {
                             }
                             if (count == 1) {
                                 int nb = neighborRouter[out];
-                                routerFifoMask[nb] |= 1 << (g - nb * P);
+                                arrivedFifoMask[nb] |= 1 << (g - nb * P);
                             }
                             inFlight++;
                         }
@@ -636,6 +648,10 @@ public final class AerMesh {
                     break;
                 }
             }
+        }
+        for (int r = 0; r < cores; r++) {
+            routerFifoMask[r] |= arrivedFifoMask[r];
+            arrivedFifoMask[r] = 0;
         }
         stepSent = sent;
         stepDelivered = delivered;

@@ -54,6 +54,39 @@ public interface DriftModel {
     }
 
     /**
+     * Another law with the device-to-device spread of ν multiplied by {@code factor}
+     * ({@code σ_ν = factor·σ_ν,base}), the mean exponent and t_0 kept: the mean drift is what
+     * global drift compensation undoes, the spread is the variability it cannot. For variability
+     * sweeps ({@link InferenceDeviceModel#withVariabilityScale}).
+     *
+     * @param base   the law scaled
+     * @param factor the multiplier, ≥ 0 and finite
+     */
+    record SpreadScaled(DriftModel base, double factor) implements DriftModel {
+        public SpreadScaled {
+            if (base == null) {
+                throw new IllegalArgumentException("base must not be null, got null");
+            }
+            Checks.nonNegative("factor", factor);
+        }
+
+        @Override
+        public double t0Seconds() {
+            return base.t0Seconds();
+        }
+
+        @Override
+        public double meanNu(double gTargetSiemens) {
+            return base.meanNu(gTargetSiemens);
+        }
+
+        @Override
+        public double sigmaNu(double gTargetSiemens) {
+            return factor * base.sigmaNu(gTargetSiemens);
+        }
+    }
+
+    /**
      * PCM drift of Nandakumar et al., ICECS 2019 (IEEE Xplore 8964852), as in aihwkit
      * {@code PCMLikeNoiseModel.generate_drift_coefficients}, with {@code g = max(|G_T|/g_max, 1e−7)}:
      * <pre>

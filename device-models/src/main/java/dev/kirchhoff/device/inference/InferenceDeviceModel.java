@@ -1,5 +1,6 @@
 package dev.kirchhoff.device.inference;
 
+import dev.kirchhoff.device.Checks;
 import dev.kirchhoff.device.ConductanceRange;
 
 /**
@@ -71,6 +72,24 @@ public record InferenceDeviceModel(ConductanceRange range, ConductanceLevels lev
 
     public InferenceDeviceModel withReadNoise(ReadNoise v) {
         return new InferenceDeviceModel(range, levels, faults, programmingNoise, drift, v);
+    }
+
+    /**
+     * This device with its variability multiplied by {@code scale}: the programming-noise σ, the
+     * read-noise σ and the device-to-device spread σ_ν of drift exponents. The window, levels,
+     * faults and the mean drift exponent are kept (the mean drift is a systematic decay, which
+     * global drift compensation undoes). {@code scale = 0} leaves a device that only drifts by its
+     * mean law; {@code scale = 1} is this model. This is the x-axis of accuracy-versus-variability
+     * sweeps (as the noise-scale sweeps of Joshi et al., Nat. Commun. 11, 2473 (2020),
+     * doi:10.1038/s41467-020-16108-9).
+     *
+     * @param scale the multiplier, ≥ 0 and finite
+     * @throws IllegalArgumentException naming {@code scale} if it is negative, NaN or infinite
+     */
+    public InferenceDeviceModel withVariabilityScale(double scale) {
+        Checks.nonNegative("scale", scale);
+        return new InferenceDeviceModel(range, levels, faults, new ProgrammingNoise.Scaled(programmingNoise, scale),
+                new DriftModel.SpreadScaled(drift, scale), new ReadNoise.Scaled(readNoise, scale));
     }
 
     private static void requireNonNull(String name, Object value) {

@@ -157,6 +157,27 @@ public interface ProgrammingNoise {
     }
 
     /**
+     * Another law with σ multiplied by {@code factor}: {@code σ(G_T) = factor·σ_base(G_T)}, for
+     * variability sweeps ({@link InferenceDeviceModel#withVariabilityScale}).
+     *
+     * @param base   the law scaled
+     * @param factor the multiplier, ≥ 0 and finite
+     */
+    record Scaled(ProgrammingNoise base, double factor) implements ProgrammingNoise {
+        public Scaled {
+            if (base == null) {
+                throw new IllegalArgumentException("base must not be null, got null");
+            }
+            Checks.nonNegative("factor", factor);
+        }
+
+        @Override
+        public double sigmaSiemens(double gTargetSiemens) {
+            return factor * base.sigmaSiemens(gTargetSiemens);
+        }
+    }
+
+    /**
      * CrossSim's "generic independent" error: {@code G = G_T + σ·ξ}, σ the same for every target.
      *
      * @param sigmaSiemens σ (S), ≥ 0

@@ -48,6 +48,38 @@ public interface ReadNoise {
     }
 
     /**
+     * Another law with σ multiplied by {@code factor} (its device coefficient scaled, its time
+     * factor and relativity kept), for variability sweeps
+     * ({@link InferenceDeviceModel#withVariabilityScale}).
+     *
+     * @param base   the law scaled
+     * @param factor the multiplier, ≥ 0 and finite
+     */
+    record Scaled(ReadNoise base, double factor) implements ReadNoise {
+        public Scaled {
+            if (base == null) {
+                throw new IllegalArgumentException("base must not be null, got null");
+            }
+            Checks.nonNegative("factor", factor);
+        }
+
+        @Override
+        public double deviceCoefficient(double gProgrammedSiemens) {
+            return factor * base.deviceCoefficient(gProgrammedSiemens);
+        }
+
+        @Override
+        public double timeFactor(double tInferenceSeconds) {
+            return base.timeFactor(tInferenceSeconds);
+        }
+
+        @Override
+        public boolean relative() {
+            return base.relative();
+        }
+    }
+
+    /**
      * Additive read noise of fixed σ: {@code G_read = G(t) + σ·ξ} (CrossSim "generic independent").
      *
      * @param sigmaSiemens σ (S), ≥ 0

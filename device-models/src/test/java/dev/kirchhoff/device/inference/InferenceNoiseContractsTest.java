@@ -73,6 +73,39 @@ class InferenceNoiseContractsTest {
     }
 
     @Nested
+    class ScaledPcmProgramming extends ProgrammingNoiseContract {
+        protected ProgrammingNoise noise() {
+            return new ProgrammingNoise.Scaled(ProgrammingNoise.Polynomial.pcmNandakumar2019(G_MAX), 2.5);
+        }
+
+        protected double gMaxSiemens() {
+            return G_MAX;
+        }
+    }
+
+    @Nested
+    class ScaledPcmRead extends ReadNoiseContract {
+        protected ReadNoise noise() {
+            return new ReadNoise.Scaled(ReadNoise.Pcm.nandakumar2019(G_MAX), 0.5);
+        }
+
+        protected double gMaxSiemens() {
+            return G_MAX;
+        }
+    }
+
+    @Nested
+    class SpreadScaledPcmDrift extends DriftModelContract {
+        protected DriftModel drift() {
+            return new DriftModel.SpreadScaled(DriftModel.Pcm.nandakumar2019(G_MAX), 2);
+        }
+
+        protected double gMaxSiemens() {
+            return G_MAX;
+        }
+    }
+
+    @Nested
     class ConstantRead extends ReadNoiseContract {
         protected ReadNoise noise() {
             return new ReadNoise.Constant(0.1e-6);

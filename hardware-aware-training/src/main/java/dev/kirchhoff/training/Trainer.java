@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -16,25 +15,28 @@ import org.apache.commons.rng.UniformRandomProvider;
  * forward pass goes through a {@link LayerHardware} ({@link LayerHardware#IDENTITY} for floating
  * point) and every optimizer step is followed by a {@link WeightConstraint}.
  *
- * <p>Threads. A call runs on a gang of {@code min(threads, ⌈B/16⌉)} threads: the calling thread
- * and daemon workers started for the call and stopped at its end.
+ * <p>Threads. A call runs on a {@link Gang} of {@code min(threads, ⌈B/16⌉)} threads: the calling
+ * thread and daemon workers started for the call and stopped at its end. Each parallel phase
+ * below is a set of items that the threads claim as they come, so a worker the machine has put to
+ * sleep delays nothing; no result depends on which thread runs an item.
  *
  * <p>One mini-batch of B samples, step s of S ({@code S = epochs·⌈N/B⌉}):
  * <ol>
  *   <li>on the calling thread, the batch's stream is seeded from the run's hardware stream and
  *       {@link ForwardWeights#draw} calls the hook for the forward weights W̃_l, layer by layer;
  *       each sub-batch's stream is then seeded from the batch's stream, in sub-batch order;</li>
- *   <li>the gang copies W̃ into rows and transposes, each thread its own rows
+ *   <li>in parallel, W̃ is copied into rows and transposed, in 2·threads parts of rows
  *       ({@link ForwardWeights#arrange});</li>
- *   <li>the batch is cut into ⌈B/{@value #CHUNK}⌉ sub-batches of {@value #CHUNK} samples (the last
- *       may be shorter), a cut that depends only on B, never on the thread count; sub-batch k runs
- *       on thread k mod threads with that thread's {@link Workspace} and its own stream and
- *       {@link Gradients} buffer: forward, loss with gradient scale 1/B, backward;</li>
- *   <li>losses and correct counts are summed in sub-batch order; then each thread takes its own
- *       rows of every layer, sums the sub-batch gradients of those rows in sub-batch order
- *       ({@code ((g₀ + g₁) + g₂) + …}) and applies the optimizer to the same elements of the clean
- *       weights with {@code η_s = schedule.rate(η, s, S)} (the update is elementwise, so the split
- *       cannot change it);</li>
+ *   <li>in parallel, the sub-batches: the batch is cut into ⌈B/{@value #CHUNK}⌉ sub-batches of
+ *       {@value #CHUNK} samples (the last may be shorter), a cut that depends only on B, never on
+ *       the thread count; each runs with the {@link Workspace} of the thread that claimed it and
+ *       its own stream and {@link Gradients} buffer: forward, loss with gradient scale 1/B,
+ *       backward;</li>
+ *   <li>losses and correct counts are summed in sub-batch order; then, in parallel over
+ *       2·threads parts of every layer's rows, the sub-batch gradients of those rows are summed
+ *       in sub-batch order ({@code ((g₀ + g₁) + g₂) + …}) and the optimizer updates the same
+ *       elements of the clean weights with {@code η_s = schedule.rate(η, s, S)} (the update is
+ *       elementwise, so the split cannot change it);</li>
  *   <li>on the calling thread, the constraint for each layer.</li>
  * </ol>
  * Every floating-point operation thus happens in an order fixed by the seed and B alone, so a
@@ -281,7 +283,9 @@ public final class Trainer {
         final Lane[] lanes;
         final Gang gang;
         final ReseedableStream batchStream = new ReseedableStream();
-        final IntConsumer work = this::work;
+        final Gang.Work work = this::work;
+        /** Items of the row-split phases: more than the threads, so that a late worker leaves less to the others. */
+        final int parts;
         /** The summed gradient of the batch, flat, in optimizer order (null when evaluating). */
         final float[][] gradients;
 
@@ -333,6 +337,7 @@ public final class Trainer {
                 gradients = null;
             }
             gang = new Gang(threads, "kirchhoff-train");
+            parts = 2 * threads;
         }
 
         /**
@@ -351,9 +356,9 @@ public final class Trainer {
                 chunks[k].stream.reseed(batchStream);
             }
             phase = ARRANGE;
-            gang.run(work);
+            gang.run(parts, work);
             phase = CHUNKS;
-            gang.run(work);
+            gang.run(chunkCount, work);
             loss = 0;
             correct = 0;
             for (int k = 0; k < chunkCount; k++) {
@@ -366,18 +371,15 @@ public final class Trainer {
         void step(double learningRate) {
             optimizer.beginStep(learningRate);
             phase = STEP;
-            gang.run(work);
+            gang.run(parts, work);
         }
 
-        private void work(int t) {
+        /** Item {@code item} of the current phase, run by gang member {@code member}. */
+        private void work(int item, int member) {
             switch (phase) {
-                case ARRANGE -> weights.arrange(t, lanes.length);
-                case CHUNKS -> {
-                    for (int k = t; k < chunkCount; k += lanes.length) {
-                        chunk(lanes[t], chunks[k], start + k * CHUNK);
-                    }
-                }
-                case STEP -> stepShare(t);
+                case ARRANGE -> weights.arrange(item, parts);
+                case CHUNKS -> chunk(lanes[member], chunks[item], start + item * CHUNK);
+                case STEP -> stepShare(item);
                 default -> throw new IllegalStateException("phase " + phase);
             }
         }
@@ -406,17 +408,17 @@ public final class Trainer {
         }
 
         /**
-         * Member t's rows of every layer, {@code [m·t/T, m·(t+1)/T)}: sums the sub-batch gradients
-         * into sub-batch 0's in sub-batch order, copies the sum into the flat gradient and updates
-         * the same elements of the weights and biases.
+         * Part {@code part} of {@link #parts} of every layer's rows, {@code [m·part/parts,
+         * m·(part+1)/parts)}: sums the sub-batch gradients of those rows into sub-batch 0's in
+         * sub-batch order, copies the sum into the flat gradient and updates the same elements of
+         * the weights and biases.
          */
-        private void stepShare(int t) {
-            int parts = lanes.length;
+        private void stepShare(int part) {
             Gradients sum = chunks[0].gradients;
             for (int l = 0; l < model.layers(); l++) {
                 int n = model.inputs(l);
-                int j0 = ForwardWeights.share(model.outputs(l), t, parts);
-                int j1 = ForwardWeights.share(model.outputs(l), t + 1, parts);
+                int j0 = ForwardWeights.share(model.outputs(l), part, parts);
+                int j1 = ForwardWeights.share(model.outputs(l), part + 1, parts);
                 float[][] rows = sum.weights(l);
                 float[] bias = sum.biases(l);
                 for (int k = 1; k < chunkCount; k++) {

@@ -93,11 +93,6 @@ final class Gang implements AutoCloseable {
         }
     }
 
-    /** Number of members, the caller included. */
-    int size() {
-        return workers.length + 1;
-    }
-
     /**
      * Runs every item of {@code [0, count)} once and returns when all have finished; a failure of
      * any item is rethrown here (the other items still run; if several fail, one is rethrown).

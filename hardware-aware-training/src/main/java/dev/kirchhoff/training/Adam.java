@@ -79,7 +79,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void beginStep(double learningRate) {
-        Optimizer.checkLearningRate(learningRate);
+        OptimizerChecks.checkLearningRate(learningRate);
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = Math.sqrt(1 - Math.pow(beta2, t));
@@ -89,7 +89,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void update(int k, float[] params, float[] grads, int from, int to) {
-        Optimizer.checkUpdate(lengths, k, params, grads, from, to);
+        OptimizerChecks.checkUpdate(lengths, k, params, grads, from, to);
         if (t == 0) {
             throw new IllegalStateException("beginStep must be called before update");
         }

@@ -58,13 +58,13 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void beginStep(double learningRate) {
-        Optimizer.checkLearningRate(learningRate);
+        OptimizerChecks.checkLearningRate(learningRate);
         eta = (float) learningRate;
     }
 
     @Override
     public void update(int k, float[] params, float[] grads, int from, int to) {
-        Optimizer.checkUpdate(lengths, k, params, grads, from, to);
+        OptimizerChecks.checkUpdate(lengths, k, params, grads, from, to);
         if (eta == 0) {
             throw new IllegalStateException("beginStep must be called before update");
         }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * What every strict JSON format of the project (noise profiles, hardware descriptions) needs:
- * the JSON path of an error and a write that never leaves a half-written file.
+ * What every strict JSON format of the project (noise profiles, hardware descriptions, the JSON
+ * header of model files) needs: the JSON path of an error and a write that never leaves a
+ * half-written file.
  */
 public final class JsonFiles {
     private JsonFiles() {
@@ -38,17 +39,27 @@ public final class JsonFiles {
     }
 
     /**
-     * Writes UTF-8 text to {@code file} atomically: a temporary file beside it, then a rename, so
-     * the file appears whole or not at all and an interrupted write leaves the previous one.
+     * Writes UTF-8 text to {@code file} atomically, as {@link #writeAtomically(Path, byte[])}.
      *
      * @param file the target
      * @param text the contents
      */
     public static void writeAtomically(Path file, String text) throws IOException {
+        writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes bytes to {@code file} atomically: a temporary file beside it, then a rename, so the
+     * file appears whole or not at all and an interrupted write leaves the previous one.
+     *
+     * @param file  the target
+     * @param bytes the contents, not modified
+     */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

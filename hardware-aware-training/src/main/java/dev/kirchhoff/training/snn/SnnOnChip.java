@@ -167,7 +167,7 @@ public final class SnnOnChip {
         for (int s = 0; s < total; s++) {
             for (int l = 0; l < nl; l++) {
                 if (s == l) {
-                    System.arraycopy(network.biasesView(l), 0, chip.neurons(l).driveVolts(), 0, network.sizes()[l + 1]);
+                    System.arraycopy(network.biasesView(l), 0, chip.neurons(l).driveVolts(), 0, chip.neurons(l).size());
                 } else if (s == l + steps) {
                     Arrays.fill(chip.neurons(l).driveVolts(), 0.0);
                 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SnnConversionReport {
     private static final int[] HORIZONS = {1, 2, 5, 10, 25, 50, 100, 200};
-    private static final int CHIP_IMAGES = 20;
+    private static final int CHIP_IMAGES = 50;
     private static final int CHIP_STEPS = 100;
 
     @Test
@@ -65,15 +65,17 @@ class SnnConversionReport {
                 one, seconds(t0));
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "Chip: first %d test images, T = %d, default hardware%n", CHIP_IMAGES, CHIP_STEPS);
-        System.out.println("| tiles | input | readout | accuracy | = CPU class | energy/inference | latency/inference | chip steps "
-                + "| spikes fc1, fc2 | packets | wall/image |");
+        System.out.printf(Locale.ROOT, "Chip: first %d test images, default hardware%n", CHIP_IMAGES);
+        System.out.println("| tiles | input | readout | T | accuracy | = CPU class | energy/inference | latency/inference "
+                + "| chip steps | spikes fc1, fc2 | packets | wall/image |");
         TilingOptions ideal = SnnOnChip.idealTiles();
-        chip(net, split, "ideal", ideal, InputCoding.bernoulli(1), Readout.MEMBRANE_POTENTIAL);
-        chip(net, split, "ideal", ideal, InputCoding.poisson(1000, 1e-3), Readout.MEMBRANE_POTENTIAL);
-        chip(net, split, "ideal", ideal, InputCoding.bernoulli(1), Readout.SPIKE_COUNT);
+        for (int steps : new int[] {25, 50, CHIP_STEPS}) {
+            chip(net, split, "ideal", ideal, InputCoding.bernoulli(1), Readout.MEMBRANE_POTENTIAL, steps);
+        }
+        chip(net, split, "ideal", ideal, InputCoding.poisson(1000, 1e-3), Readout.MEMBRANE_POTENTIAL, CHIP_STEPS);
+        chip(net, split, "ideal", ideal, InputCoding.bernoulli(1), Readout.SPIKE_COUNT, CHIP_STEPS);
         chip(net, split, "aihwkit periphery", ideal.withTileConfig(TileConfig.AIHWKIT_DEFAULT), InputCoding.bernoulli(1),
-                Readout.MEMBRANE_POTENTIAL);
+                Readout.MEMBRANE_POTENTIAL, CHIP_STEPS);
         SnnOnChip one0 = new SnnOnChip(net, InputCoding.bernoulli(1), Readout.MEMBRANE_POTENTIAL,
                 HardwareDescriptions.defaultDescription(), ideal, 1L);
         double[] x = new double[784];
@@ -84,7 +86,7 @@ class SnnConversionReport {
     }
 
     private static void chip(ConvertedNetwork net, Mnist.Split split, String tiles, TilingOptions options, InputCoding coding,
-            Readout readout) {
+            Readout readout, int steps) {
         SnnOnChip chip = new SnnOnChip(net, coding, readout, HardwareDescriptions.defaultDescription(), options, 1L);
         SnnSimulator.Run cpu = new SnnSimulator(net, readout).newRun(coding);
         boolean noisy = options.tileConfig().forward().random();
@@ -98,10 +100,10 @@ class SnnConversionReport {
         long t0 = System.nanoTime();
         for (int i = 0; i < CHIP_IMAGES; i++) {
             split.test().image(i, x);
-            SnnOnChip.Inference inf = chip.infer(x, CHIP_STEPS, SnnSimulator.imageRng(1L, i),
+            SnnOnChip.Inference inf = chip.infer(x, steps, SnnSimulator.imageRng(1L, i),
                     noisy ? SnnSimulator.imageRng(2L, i) : null);
             cpu.start(x, SnnSimulator.imageRng(1L, i));
-            for (int t = 0; t < CHIP_STEPS; t++) {
+            for (int t = 0; t < steps; t++) {
                 cpu.step();
             }
             correct += inf.predictedClass() == split.test().label(i) ? 1 : 0;
@@ -113,8 +115,8 @@ class SnnConversionReport {
             packets += inf.ledger().count(Component.PACKET);
         }
         int n = CHIP_IMAGES;
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %d/%d | %d/%d | %.2f µJ | %.3f ms | %d | %d, %d | %d | %.2f s |%n", tiles,
-                coding, readout, correct, n, agree, n, 1e6 * energy / n, 1e3 * latency / n, chip.chipSteps(CHIP_STEPS),
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d/%d | %d/%d | %.2f µJ | %.3f ms | %d | %d, %d | %d | %.2f s |%n",
+                tiles, coding, readout, steps, correct, n, agree, n, 1e6 * energy / n, 1e3 * latency / n, chip.chipSteps(steps),
                 spikes[0] / n, spikes[1] / n, packets / n, seconds(t0) / n);
     }
 

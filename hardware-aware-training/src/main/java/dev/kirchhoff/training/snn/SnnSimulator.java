@@ -46,16 +46,6 @@ public final class SnnSimulator {
         this.readout = Objects.requireNonNull(readout, "readout");
     }
 
-    /** The network simulated. */
-    public ConvertedNetwork network() {
-        return network;
-    }
-
-    /** The readout. */
-    public Readout readout() {
-        return readout;
-    }
-
     /**
      * The random stream of image {@code image} under {@code seed}: XoShiRo256++ (Blackman &amp;
      * Vigna 2018, doi:10.1145/3460772) seeded with the words (seed, image, two constants), the
@@ -323,11 +313,6 @@ public final class SnnSimulator {
             for (int k = 0; k < n; k++) {
                 c[s[k]]++;
             }
-        }
-
-        /** Steps run since {@link #start}. */
-        public int steps() {
-            return step;
         }
 
         /**

@@ -15,7 +15,7 @@ class MnistConversionTest {
      * 2000 test images, two threads. Why 2 points at T = 50: with reset by subtraction each
      * hidden rate is within 1/T of its normalised activation, and the measured loss is already
      * below 0.2 points from T = 25 on (docs/snn-conversion.md); 2 points is the issue's tolerance.
-     * The whole test, training included, takes about 6 s.
+     * The whole test, training included, takes 4–7 s.
      */
     @Test
     void convertedSnnIsWithinTwoPointsOfTheAnn() {

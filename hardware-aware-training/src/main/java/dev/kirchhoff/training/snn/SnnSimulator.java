@@ -216,7 +216,7 @@ public final class SnnSimulator {
          * Starts an input: every neuron at rest (v = 0, no current, no spike counted), the biases
          * as drives, the constant current W⁰·x computed.
          *
-         * @param x   not modified: the input, {@code network().inputs()} values in [0, 1]
+         * @param x   not modified: the input, the network's inputs (sizes[0]) values in [0, 1]
          * @param rng source of the input spikes (advanced by the encoder each step); may be null
          *            for the constant current
          */

@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   W̃_l  = forwardWeights(W_l)                      once per mini-batch, on the training thread
  *   x̃    = transformInput(a_l)                       in place, x[B·n_l]
  *   y    = W̃_l·x̃                                     y[B·n_{l+1}]
- *   ỹ    = transformOutput(y)                         in place, before the bias
+ *   ỹ    = transformOutput(x̃, y)                      in place, before the bias
  *   z_l  = ỹ + b_l
  * </pre>
  *
@@ -70,13 +70,19 @@ public interface LayerHardware {
      * Transforms a layer's pre-activation outputs {@code W̃·x̃} in place, before the bias is added
      * (e.g. output noise, ADC quantisation). The default does nothing.
      *
-     * @param layer layer index l
-     * @param y     modified: {@code batch} rows of {@code width} outputs, row-major; only the first
-     *              {@code batch·width} entries belong to the call
-     * @param batch number of samples (rows)
-     * @param width outputs per sample, {@code n_{l+1}}
-     * @param rng   the sub-batch's stream
+     * The input the product was computed with is handed along (e.g. for the per-sample scale of
+     * noise management).
+     *
+     * @param layer   layer index l
+     * @param x       not modified: the transformed input, {@code batch} rows of {@code inWidth}
+     * @param inWidth inputs per sample, {@code n_l}
+     * @param y       modified: {@code batch} rows of {@code width} outputs, row-major; only the first
+     *                {@code batch·width} entries belong to the call
+     * @param batch   number of samples (rows)
+     * @param width   outputs per sample, {@code n_{l+1}}
+     * @param rng     the sub-batch's stream
      */
-    default void transformOutput(int layer, float[] y, int batch, int width, UniformRandomProvider rng) {
+    default void transformOutput(int layer, float[] x, int inWidth, float[] y, int batch, int width,
+            UniformRandomProvider rng) {
     }
 }

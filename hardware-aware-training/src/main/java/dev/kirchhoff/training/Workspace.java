@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Equations, for layer l with {@code n = n_l} inputs and {@code m = n_{l+1}} outputs, batch
  * row b (see {@link LayerHardware} for the hooks):
  * <pre>
- *   forward:   x̃_b = transformInput(a_b);   y_b = W̃·x̃_b;   z_b = transformOutput(y_b) + b_l;   a'_b = max(z_b, 0)
+ *   forward:   x̃_b = transformInput(a_b);   y_b = W̃·x̃_b;   z_b = transformOutput(x̃_b, y_b) + b_l;   a'_b = max(z_b, 0)
  *   backward:  ∂W_l = Σ_b δ_b·x̃_bᵀ;   ∂b_l = Σ_b δ_b;   δ'_b = (W̃ᵀ·δ_b) ⊙ [z'_b &gt; 0]
  * </pre>
  * where δ is {@code ∂L/∂z_l} and the primes belong to the layer below (straight-through: the
@@ -132,7 +132,7 @@ public final class Workspace {
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(y[b], 0, flatOut, b * m, m);
             }
-            hw.transformOutput(l, flatOut, batch, m, rng);
+            hw.transformOutput(l, flatIn, n, flatOut, batch, m, rng);
             float[] bias = model.biases(l);
             for (int b = 0; b < batch; b++) {
                 float[] yb = y[b];

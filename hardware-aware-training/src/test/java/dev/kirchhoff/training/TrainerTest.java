@@ -30,7 +30,8 @@ class TrainerTest {
         }
 
         @Override
-        public void transformOutput(int layer, float[] y, int batch, int width, UniformRandomProvider rng) {
+        public void transformOutput(int layer, float[] x, int inWidth, float[] y, int batch, int width,
+                UniformRandomProvider rng) {
             for (int k = 0; k < batch * width; k++) {
                 y[k] += (float) (0.1 * rng.nextDouble() - 0.05);
             }
@@ -132,7 +133,8 @@ class TrainerTest {
     void aNonFiniteLossStopsTheRunWithAClearMessage() {
         LayerHardware broken = new LayerHardware() {
             @Override
-            public void transformOutput(int layer, float[] y, int batch, int width, UniformRandomProvider rng) {
+            public void transformOutput(int layer, float[] x, int inWidth, float[] y, int batch, int width,
+                    UniformRandomProvider rng) {
                 y[0] = Float.NaN;
             }
         };

@@ -36,7 +36,8 @@ class WorkspaceTest {
         }
 
         @Override
-        public void transformOutput(int layer, float[] y, int batch, int width, UniformRandomProvider rng) {
+        public void transformOutput(int layer, float[] x, int inWidth, float[] y, int batch, int width,
+                UniformRandomProvider rng) {
             for (int k = 0; k < batch * width; k++) {
                 y[k] += 0.25f;
             }

@@ -1,0 +1,116 @@
+package dev.kirchhoff.cli;
+
+import dev.kirchhoff.datasets.Mnist;
+import dev.kirchhoff.device.inference.InferenceDeviceModel;
+import dev.kirchhoff.profiles.NoiseProfile;
+import dev.kirchhoff.profiles.Presets;
+import dev.kirchhoff.training.ModelFile;
+import dev.kirchhoff.training.ModelHeader;
+import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.pipeline.ModelTraining;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kirchhoff train}: trains a dense network on the bundled MNIST-10k (8,000 training
+ * images) in one of the modes of {@link ModelTraining} and writes it as one model file
+ * ({@link ModelFile}: JSON header, CRC-checked float32 weights), atomically.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train a network on MNIST-10k and save it as a model file.",
+            "Modes: fp (floating point), hwa (noise in the loop on a profile's devices),",
+            "snn (floating point, then converted to a spiking network). One line per epoch on",
+            "stderr; the last line on stdout is",
+            "  model=FILE mode=M test_accuracy=A epochs=E seconds=S"})
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--layers", paramLabel = "N,N,...", split = ",", required = true,
+            description = "Layer sizes, input first, e.g. 784,256,128,10.")
+    int[] layers;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fp",
+            description = "fp, hwa or snn (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "Noise profile, a preset name or a JSON file; required for hwa.")
+    String profile;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "15", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed of initialisation, shuffling and noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "2",
+            description = "Threads (results do not depend on it; default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--out", paramLabel = "MODEL", required = true, description = "The model file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        ModelHeader.Mode m = parseMode(cl, mode);
+        if (m == ModelHeader.Mode.ANALOG) {
+            throw new CommandLine.ParameterException(cl, "--mode analog is not available: in-situ analog training "
+                    + "is not built yet");
+        }
+        if (epochs < 1) {
+            throw new CommandLine.ParameterException(cl, "--epochs must be at least 1, got " + epochs);
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException(out + ": the folder does not exist");
+        }
+        InferenceDeviceModel device = null;
+        String profileName = null;
+        if (profile != null) {
+            NoiseProfile p = Presets.resolve(profile);
+            device = p.inferenceModel();
+            profileName = p.name();
+        } else if (m == ModelHeader.Mode.HWA) {
+            throw new CommandLine.ParameterException(cl, "--mode hwa needs --profile NAME|FILE");
+        }
+        Mnist.Split data = Mnist.split();
+        ModelTraining.checkSizes(layers, data);
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
+        PrintWriter err = cl.getErr();
+        long t0 = System.nanoTime();
+        ModelTraining.Result r = ModelTraining.train(m, layers, profileName, device, config, data, e -> {
+            err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
+                    e.loss(), e.trainAccuracy(), e.seconds());
+            err.flush();
+        }, () -> Thread.currentThread().isInterrupted());
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        ModelFile.write(out, r.header(), r.network());
+        PrintWriter o = cl.getOut();
+        o.printf(Locale.ROOT, "model=%s mode=%s test_accuracy=%.4f epochs=%d seconds=%.1f%n", out, m.label(),
+                r.testAccuracy(), r.epochs().size(), seconds);
+        o.flush();
+        return 0;
+    }
+
+    static ModelHeader.Mode parseMode(CommandLine cl, String label) {
+        try {
+            return ModelHeader.Mode.of(label);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--mode must be one of fp, hwa, analog, snn, got '" + label + "'");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.kirchhoff.training.pipeline;
+
+import dev.kirchhoff.datasets.Mnist;
+import dev.kirchhoff.device.inference.InferenceDeviceModel;
+import dev.kirchhoff.training.LayerHardware;
+import dev.kirchhoff.training.Mlp;
+import dev.kirchhoff.training.ModelHeader;
+import dev.kirchhoff.training.Trainer;
+import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.WeightConstraint;
+import dev.kirchhoff.training.hwa.HardwareAware;
+import dev.kirchhoff.training.hwa.NoisyTiles;
+import dev.kirchhoff.training.snn.AnnToSnn;
+import dev.kirchhoff.training.snn.ConvertedNetwork;
+import dev.kirchhoff.training.snn.InputCoding;
+import dev.kirchhoff.training.snn.Readout;
+import dev.kirchhoff.training.snn.SnnSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Trains a network in one of the modes of {@code kirchhoff train}:
+ * <ul>
+ *   <li>{@code fp}: floating point ({@link Trainer} with {@link LayerHardware#IDENTITY});</li>
+ *   <li>{@code hwa}: noise in the loop on the profile's devices ({@link NoisyTiles} with the
+ *   defaults of {@link HardwareAware});</li>
+ *   <li>{@code snn}: floating point, then ANN→SNN conversion by threshold balancing
+ *   ({@link AnnToSnn}, calibrated on the first {@value #CALIBRATION_IMAGES} training images); the
+ *   model keeps the ANN's weights and stores the per-layer normalisation λ_l as its
+ *   {@code outputScales}, from which {@link #spikingNetwork} rebuilds the spiking network for any
+ *   (e.g. programmed and drifted) weights.</li>
+ * </ul>
+ * The result carries the model header (mode, sizes, training configuration, profile) and the
+ * test accuracy of the trained network on its own terms: digital for fp and hwa, the spiking
+ * network after {@value #SNN_STEPS} steps of constant-current input for snn.
+ */
+public final class ModelTraining {
+    /** Calibration images of the ANN→SNN conversion. */
+    public static final int CALIBRATION_IMAGES = 2000;
+    /** Time steps of a spiking inference. */
+    public static final int SNN_STEPS = 50;
+
+    private ModelTraining() {
+    }
+
+    /**
+     * A trained model.
+     *
+     * @param header       what the model file says about it
+     * @param network      the weights (for snn: the ANN's)
+     * @param testAccuracy accuracy on the test split, in [0, 1]
+     * @param epochs       the training epochs' reports
+     * @param cancelled    true if training stopped early
+     */
+    public record Result(ModelHeader header, Mlp network, double testAccuracy, List<Trainer.EpochReport> epochs,
+            boolean cancelled) {
+    }
+
+    /**
+     * Trains one model.
+     *
+     * @param mode        fp, hwa or snn
+     * @param sizes       layer sizes; sizes[0] must be the images' pixels, the last at least the classes
+     * @param profileName the profile's name (recorded in the header), or null for fp and snn without one
+     * @param device      the profile's devices; required for hwa
+     * @param config      epochs, optimizer, seed, threads
+     * @param data        the train and test split
+     * @param onEpoch     told after every epoch
+     * @param cancelled   polled between batches
+     * @throws IllegalArgumentException for hwa without a device, or for a mode trained elsewhere (analog)
+     */
+    public static Result train(ModelHeader.Mode mode, int[] sizes, String profileName, InferenceDeviceModel device,
+            TrainingConfig config, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
+            BooleanSupplier cancelled) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(data, "data");
+        checkSizes(sizes, data);
+        Mlp network = new Mlp(sizes, config.initRandom());
+        LayerHardware hardware = LayerHardware.IDENTITY;
+        WeightConstraint constraint = WeightConstraint.NONE;
+        switch (mode) {
+            case FP:
+            case SNN:
+                break;
+            case HWA:
+                if (device == null) {
+                    throw new IllegalArgumentException("mode hwa needs a profile with inference noise (--profile), got none");
+                }
+                hardware = new NoisyTiles(sizes, device, HardwareAware.WEIGHT_NOISE, HardwareAware.PERIPHERY,
+                        HardwareAware.COLUMNWISE);
+                constraint = HardwareAware.CLIP;
+                break;
+            default:
+                throw new IllegalArgumentException("mode " + mode.label() + " is not trained by ModelTraining");
+        }
+        Trainer trainer = new Trainer(config, hardware, constraint);
+        List<Trainer.EpochReport> epochs = new ArrayList<>();
+        Trainer.Result result = trainer.train(network, data.train(), r -> {
+            epochs.add(r);
+            onEpoch.accept(r);
+        }, cancelled);
+        ModelHeader header = ModelHeader.of(network, mode, config).withProfile(profileName)
+                .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split"));
+        double accuracy;
+        if (mode == ModelHeader.Mode.SNN) {
+            ConvertedNetwork converted = AnnToSnn.convert(sizes, weights(network), biases(network), data.train(),
+                    Math.min(CALIBRATION_IMAGES, data.train().size()), AnnToSnn.DEFAULT_PERCENTILE);
+            List<Double> scales = new ArrayList<>();
+            for (double v : converted.scales()) {
+                scales.add(v);
+            }
+            header = header.withOutputScales(scales);
+            accuracy = spikingAccuracy(converted, data, config.seed(), config.threads());
+        } else {
+            accuracy = new Trainer(config).evaluate(network, data.test());
+        }
+        return new Result(header, network, accuracy, epochs, result.cancelled());
+    }
+
+    /**
+     * The spiking network of a snn model for given (e.g. programmed) weights:
+     * {@code W_l·λ_{l−1}/λ_l} and {@code b_l/λ_l} with the model's λ (its {@code outputScales}).
+     *
+     * @param header  the snn model's header
+     * @param weights the weights to convert, per layer row-major [out][in]
+     * @param biases  the biases per layer
+     * @throws IllegalArgumentException if the header is not a snn model with one scale per layer
+     */
+    public static ConvertedNetwork spikingNetwork(ModelHeader header, float[][] weights, float[][] biases) {
+        List<Double> scales = header.outputScales();
+        int[] sizes = header.sizeArray();
+        int layers = sizes.length - 1;
+        if (header.mode() != ModelHeader.Mode.SNN || scales == null || scales.size() != layers) {
+            throw new IllegalArgumentException("a snn model needs one output scale per layer (" + layers + "), got "
+                    + (scales == null ? "none" : scales.size()) + " in a " + header.mode().label() + " model");
+        }
+        double[][] w = new double[layers][];
+        double[][] b = new double[layers][];
+        double previous = 1;
+        for (int l = 0; l < layers; l++) {
+            double lambda = scales.get(l);
+            w[l] = new double[weights[l].length];
+            for (int e = 0; e < w[l].length; e++) {
+                w[l][e] = weights[l][e] * previous / lambda;
+            }
+            b[l] = new double[biases[l].length];
+            for (int j = 0; j < b[l].length; j++) {
+                b[l][j] = biases[l][j] / lambda;
+            }
+            previous = lambda;
+        }
+        return ConvertedNetwork.of(sizes, w, b);
+    }
+
+    /** Accuracy of a spiking network on the test split after {@value #SNN_STEPS} steps of constant-current input. */
+    static double spikingAccuracy(ConvertedNetwork network, Mnist.Split data, long seed, int threads) {
+        return new SnnSimulator(network, Readout.MEMBRANE_POTENTIAL)
+                .evaluate(data.test(), new int[] {SNN_STEPS}, InputCoding.constantCurrent(), seed, threads).accuracy(0);
+    }
+
+    static float[][] weights(Mlp network) {
+        float[][] w = new float[network.layers()][];
+        for (int l = 0; l < w.length; l++) {
+            w[l] = network.weights(l);
+        }
+        return w;
+    }
+
+    static float[][] biases(Mlp network) {
+        float[][] b = new float[network.layers()][];
+        for (int l = 0; l < b.length; l++) {
+            b[l] = network.biases(l);
+        }
+        return b;
+    }
+
+    /**
+     * Checks that layer sizes fit the data: the first is the images' pixel count, the last at least
+     * the number of classes.
+     *
+     * @throws IllegalArgumentException naming the mismatch
+     */
+    public static void checkSizes(int[] sizes, Mnist.Split data) {
+        if (sizes == null || sizes.length < 2) {
+            throw new IllegalArgumentException("layers must list at least an input and an output size, got "
+                    + (sizes == null ? "none" : sizes.length));
+        }
+        int pixels = data.train().pixelsPerImage();
+        if (sizes[0] != pixels) {
+            throw new IllegalArgumentException("the first layer size must be the " + pixels + " pixels of an image, got "
+                    + sizes[0]);
+        }
+        int classes = data.train().classes();
+        if (sizes[sizes.length - 1] < classes) {
+            throw new IllegalArgumentException("the last layer size must be at least the " + classes + " classes, got "
+                    + sizes[sizes.length - 1]);
+        }
+    }
+}

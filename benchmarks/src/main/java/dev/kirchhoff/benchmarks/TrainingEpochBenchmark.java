@@ -2,9 +2,12 @@ package dev.kirchhoff.benchmarks;
 
 import dev.kirchhoff.datasets.ImageSet;
 import dev.kirchhoff.datasets.Mnist;
+import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.Mlp;
 import dev.kirchhoff.training.Trainer;
 import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.hwa.HardwareAware;
+import dev.kirchhoff.training.hwa.NoisyTiles;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +20,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One floating-point training epoch: 784-256-128-10 on the 8,000 training images of MNIST-10k,
- * mini-batches of 32, momentum SGD (the baseline's settings), on one or two threads. Each
+ * One training epoch: 784-256-128-10 on the 8,000 training images of MNIST-10k, mini-batches of
+ * 32, momentum SGD (the baseline's settings), on one or two threads, in floating point
+ * ({@code mode = fp}, the baseline) or with the noise in the loop of {@code kirchhoff train --mode
+ * hwa} on the PCM preset ({@code mode = hwa}: {@link NoisyTiles} with {@link HardwareAware}'s
+ * defaults, and its weight clipping). The issue's targets: hwa ≤ 4 s and ≤ 2× fp. Each
  * operation trains a fresh copy of the same network after one epoch of training (so the ReLU
  * sparsity is that of a network that has started to learn, as in most epochs of a run), and
  * includes the per-call set-up (the images converted to floats, the worker threads started).
@@ -30,6 +36,9 @@ public class TrainingEpochBenchmark {
     @Param({"1", "2"})
     int threads;
 
+    @Param({"fp", "hwa"})
+    String mode;
+
     private ImageSet train;
     private Mlp trained;
     private Mlp model;
@@ -39,8 +48,12 @@ public class TrainingEpochBenchmark {
     public void setUp() {
         train = Mnist.split().train();
         TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withThreads(threads);
-        trained = new Mlp(new int[] {784, 256, 128, 10}, config.initRandom());
-        trainer = new Trainer(config);
+        int[] sizes = {784, 256, 128, 10};
+        trained = new Mlp(sizes, config.initRandom());
+        trainer = "fp".equals(mode) ? new Trainer(config)
+                : new Trainer(config, new NoisyTiles(sizes, Presets.load("pcm-nandakumar-2019").inferenceModel(),
+                        HardwareAware.WEIGHT_NOISE, HardwareAware.PERIPHERY, HardwareAware.COLUMNWISE),
+                        HardwareAware.CLIP);
         trainer.train(trained, train);
     }
 

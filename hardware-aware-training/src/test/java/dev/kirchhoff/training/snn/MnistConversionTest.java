@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The claim on MNIST-10k: the converted SNN is within 2 points of its ANN. */
 class MnistConversionTest {
     /**
-     * A 784-256-128-10 ReLU MLP trained by the test scaffolding {@link QuickMlp} (about 96% on the
+     * A 784-256-128-10 ReLU MLP trained by the module's {@link MnistAnn} (about 96% on the
      * 2000 test images of the fixed split), converted with p = 99.9 on the first 2000 training
      * images, run for T = 50 steps with constant-current input and the membrane readout, on all
      * 2000 test images, two threads. Why 2 points at T = 50: with reset by subtraction each
@@ -21,7 +21,7 @@ class MnistConversionTest {
     void convertedSnnIsWithinTwoPointsOfTheAnn() {
         long t0 = System.nanoTime();
         Mnist.Split split = Mnist.split();
-        QuickMlp.Trained ann = QuickMlp.mnist();
+        MnistAnn ann = MnistAnn.get();
         double annAccuracy = ann.accuracy(split.test());
         ConvertedNetwork net = AnnToSnn.convert(ann.sizes(), ann.weights(), ann.biases(), split.train(), 2000,
                 AnnToSnn.DEFAULT_PERCENTILE);

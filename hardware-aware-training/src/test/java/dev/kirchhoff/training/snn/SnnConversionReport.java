@@ -25,7 +25,7 @@ class SnnConversionReport {
     @Test
     void report() {
         Mnist.Split split = Mnist.split();
-        QuickMlp.Trained ann = QuickMlp.mnist();
+        MnistAnn ann = MnistAnn.get();
         double annAccuracy = ann.accuracy(split.test());
         System.out.printf(Locale.ROOT, "ANN 784-256-128-10: %.2f%% on the %d test images (trained in %.1f s)%n%n",
                 100 * annAccuracy, split.test().size(), ann.trainSeconds());

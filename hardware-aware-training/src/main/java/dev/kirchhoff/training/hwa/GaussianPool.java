@@ -5,11 +5,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Standard normals for the per-mini-batch weight noise of training, drawn once and read from a
- * fresh uniformly drawn offset for every use: use k of a pool of N = {@value #SIZE} values reads
- * {@code ξ_e = pool[(o_k + e) mod N]}, {@code o_k} uniform on [0, N). Each use is therefore a
- * vector of independent standard normals (for up to N elements, which {@link NoisyTiles} checks);
- * two uses are the same pool at two random shifts, so weight e meets the same value in two
- * batches only when their offsets coincide (probability 1/N per pair). That is the only
+ * fresh uniformly drawn offset for every use: use k of n values from a pool of N = {@value #SIZE}
+ * reads {@code ξ_e = pool[o_k + e]}, {@code o_k} uniform on [0, N − n]. Each use is therefore a
+ * vector of independent standard normals (n ≤ N, which {@link NoisyTiles} checks); two uses are
+ * the same pool at two random shifts, so weight e meets the same value in two batches only when
+ * their offsets coincide (probability about 1/N per pair). That is the only
  * difference from fresh draws, and it matters little for noise whose purpose is to keep the
  * network from relying on exact weights, while a pool read costs one load where a ziggurat draw
  * costs about 5 ns: at 235,000 weights per mini-batch it is the difference between the weight
@@ -19,7 +19,6 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 final class GaussianPool {
     /** Pool size, 2^21. */
     static final int SIZE = 1 << 21;
-    private static final int MASK = SIZE - 1;
 
     private final float[] values = new float[SIZE];
 
@@ -30,13 +29,13 @@ final class GaussianPool {
         }
     }
 
-    /** A fresh offset for one use. */
-    static int offset(UniformRandomProvider rng) {
-        return rng.nextInt(SIZE);
+    /** A fresh offset for one use of {@code n ≤ SIZE} values: uniform on [0, SIZE − n], so the window never wraps. */
+    static int offset(UniformRandomProvider rng, int n) {
+        return rng.nextInt(SIZE - n + 1);
     }
 
-    /** {@code pool[(offset + e) mod N]}. */
-    float at(int offset, int e) {
-        return values[(offset + e) & MASK];
+    /** Copies {@code pool[offset, offset + n)} into {@code out[0, n)}. */
+    void copy(int offset, float[] out, int n) {
+        System.arraycopy(values, offset, out, 0, n);
     }
 }

@@ -274,6 +274,60 @@ class AnalogTileTest {
         }
     }
 
+    /**
+     * The sparse pulse path keeps E[Δw] = −lr·d·xᵀ with noisy devices in the linear regime:
+     * constant steps (no device-to-device spread, so every device's mean step is Δw_min),
+     * cycle-to-cycle σ 0.3 on each step and write noise of σ_wn = 0.5 steps on the read, weights
+     * near 0 (far from the bounds). A weight's change is S = Σ_{n≤N} Δw_min(1 + 0.3ξ_n) plus the
+     * write noise of its last pulse, with N ~ Binomial(BL, p_i·q_j), so
+     * Var[Δw] ≤ Δw_min²·(BL·pq(1 − pq) + 0.09·BL·pq + 0.25) (the write noise counts once if
+     * pulsed, its σ² bounded by 0.25·Δw_min²). Over R = 400 updates from the same start the mean
+     * lies within 5 standard errors of −lr·d_j·x_i; a false alarm has a chance of about
+     * 6e−7 per weight, 3e−5 over the 48 weights checked.
+     */
+    @Test
+    void expectedUpdateWithNoisyDevicesIsMinusLrTimesOuterProduct() {
+        int m = 8;
+        int n = 3;
+        double lr = 0.05;
+        UniformRandomProvider r = rng(15L);
+        double[] w0 = random(r, n * m, 0.05);
+        double[] x = random(r, m, 1.0);
+        double[] d = random(r, n, 1.0);
+        double c2c = 0.3;
+        double writeNoise = 0.5;
+        PulsedDeviceModel noisy = ConstantStep.of(RANGE, RANGE.widthSiemens() / 200,
+                PulseVariability.NONE.withC2cStd(c2c).withWriteNoiseStd(writeNoise));
+        for (ConductanceMapping map : new ConductanceMapping[] {DifferentialPairMapping.of(m, n, RANGE, 1.0),
+                ReferenceColumnMapping.of(m, n, RANGE, 1.0)}) {
+            AnalogTile t = AnalogTile.create(map, noisy, IDEAL, TileConfig.IDEAL, rng(16L));
+            double dwMin = t.weightStep();
+            int slots = t.config().pulseSlots();
+            double a = Math.sqrt(lr / (dwMin * slots));
+            int reps = 400;
+            double[] mean = new double[n * m];
+            double[] w = new double[n * m];
+            UniformRandomProvider pulses = rng(17L);
+            for (int rep = 0; rep < reps; rep++) {
+                t.programWeights(w0);
+                t.update(x, d, 1, lr, pulses);
+                t.readWeights(w);
+                for (int k = 0; k < w.length; k++) {
+                    mean[k] += (w[k] - w0[k]) / reps;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < m; i++) {
+                    double pq = Math.min(a * Math.abs(x[i]), 1) * Math.min(a * Math.abs(d[j]), 1);
+                    double var = dwMin * dwMin * (slots * pq * (1 - pq) + c2c * c2c * slots * pq
+                            + writeNoise * writeNoise);
+                    double se = Math.sqrt(var / reps);
+                    assertEquals(-lr * d[j] * x[i], mean[j * m + i], 5 * se, map + " W[" + j + "][" + i + "]");
+                }
+            }
+        }
+    }
+
     @Test
     void zeroLearningRateOrZeroErrorLeavesWeightsUnchanged() {
         int m = 10;

@@ -306,6 +306,39 @@ public abstract class PulsedDeviceModelContract {
         assertArrayEquals(before, state(a), 0.0);
     }
 
+    /** f(G) = ΔG⁺ + ΔG⁻ of the nominal device (spreads and noise off, mean asymmetry kept) at G. */
+    private double upPlusDown(PulsedDeviceModel model, double g) {
+        PulsedDeviceModel nominal = model.withVariability(PulseVariability.NONE.withUpDown(model.variability().upDown()));
+        PulsedDeviceArray a = nominal.create(1, rng(33));
+        a.fill(g);
+        a.applyPulse(+1, rng(34));
+        double up = a.conductance(0) - g;
+        a.fill(g);
+        a.applyPulse(-1, rng(34));
+        return up + a.conductance(0) - g;
+    }
+
+    /**
+     * The symmetry point lies in the window, and there up and down steps balance: |ΔG⁺ + ΔG⁻|
+     * at G* is below 1e−9 of the step size there (bisection to 2⁻⁶⁰ of the window, so only the
+     * slope of f times 2⁻⁶⁰·W and rounding remain), while f ≥ 0 just below the bracket and ≤ 0
+     * just above it.
+     */
+    @Test
+    void symmetryPointBalancesUpAndDownSteps() {
+        PulsedDeviceModel model = noisy();
+        double gStar = model.symmetryPointSiemens();
+        double lo = model.range().gMinSiemens();
+        double hi = model.range().gMaxSiemens();
+        assertTrue(gStar >= lo && gStar <= hi, "G* = " + gStar + " outside [" + lo + ", " + hi + "]");
+        PulsedDeviceArray a = model.withVariability(PulseVariability.NONE).create(1, rng(35));
+        a.fill(gStar);
+        a.applyPulse(+1, rng(36));
+        double step = a.conductance(0) - gStar;
+        assertTrue(Math.abs(upPlusDown(model, gStar)) <= 1e-9 * Math.abs(step) + 1e-12 * (hi - lo),
+                "f(G*) = " + upPlusDown(model, gStar) + ", step " + step);
+    }
+
     @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> noisy().create(0, rng(9)));

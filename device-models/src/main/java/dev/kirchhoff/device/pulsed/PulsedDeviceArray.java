@@ -135,7 +135,8 @@ public abstract class PulsedDeviceArray {
     }
 
     /**
-     * Reads every device: state plus the write noise of its last pulse.
+     * Reads every device: state plus the write noise of its last pulse, floored at 0 (a
+     * conductance is never negative: {@code max(G_i + n_i, 0)}).
      *
      * @param out modified: {@code out[i]} = read conductance of device i (S); length ≥ size()
      */
@@ -148,7 +149,7 @@ public abstract class PulsedDeviceArray {
             System.arraycopy(conductanceSiemens, 0, out, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
-                out[i] = conductanceSiemens[i] + writeNoiseSiemens[i];
+                out[i] = Math.max(conductanceSiemens[i] + writeNoiseSiemens[i], 0);
             }
         }
     }

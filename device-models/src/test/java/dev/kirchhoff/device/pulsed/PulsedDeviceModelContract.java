@@ -339,6 +339,28 @@ public abstract class PulsedDeviceModelContract {
                 "f(G*) = " + upPlusDown(model, gStar) + ", step " + step);
     }
 
+    /**
+     * Write noise sits on the read, not the state, and a read is never negative: devices held
+     * at their lower bound by depression pulses read max(gMin_i + n_i, 0), scattered about
+     * gMin_i (the noise is drawn afresh by every pulse) but never below 0.
+     */
+    @Test
+    void writeNoiseMovesTheReadButNeverBelowZero() {
+        PulsedDeviceArray a = noisy().create(2000, rng(37));
+        UniformRandomProvider r = rng(38);
+        double[] g = new double[a.size()];
+        int moved = 0;
+        for (int p = 0; p < 5; p++) {
+            a.applyPulse(-1, r);
+            a.read(g);
+            for (int i = 0; i < g.length; i++) {
+                assertTrue(g[i] >= 0, "device " + i + " reads " + g[i]);
+                moved += g[i] != a.conductance(i) ? 1 : 0;
+            }
+        }
+        assertTrue(moved > g.length, "write noise moved " + moved + " reads of " + 5 * g.length);
+    }
+
     @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> noisy().create(0, rng(9)));

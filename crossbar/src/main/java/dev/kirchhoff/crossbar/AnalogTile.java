@@ -41,7 +41,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * in weight units. Each coincidence sends one pulse to the device of (i, j) that the mapping
  * names for the sign of the change, {@code sign(Δw_ij) = −sign(x_i·d_j)} (SGD descends the
  * gradient d·xᵀ). So {@code E[Δw_ij] = BL·B|x_i|·A|d_j|·Δw_min·(−sign(x_i d_j)) = −lr·d_j·x_i}
- * for a device whose steps are Δw_min on average and far from its bounds. The pulses go through
+ * for a device whose steps are Δw_min on average and far from its bounds. aihwkit's update
+ * managements ({@link TileConfig#updateManagement()}, {@link TileConfig#updateBlManagement()};
+ * Gokmen &amp; Vlasov 2016 §"update management") keep this expectation and change only how it
+ * is reached, per sample with {@code x_m = max_i|x_i|}, {@code d_m = max_j|d_j|}:
+ * <pre>
+ *   BL_k = min(⌈lr·x_m·d_m/Δw_min⌉, BL)   (train-length management; else BL_k = BL)
+ *   B = √(lr/(Δw_min·BL_k))·√(d_m/x_m),   A = √(lr/(Δw_min·BL_k))·√(x_m/d_m)   (probability management; else both √(lr/(Δw_min·BL_k)))
+ * </pre>
+ * so A·B·BL_k·Δw_min = lr still, and the largest probabilities, B·x_m = A·d_m =
+ * √(lr·x_m·d_m/(Δw_min·BL_k)), reach 1 only when a change of lr·x_m·d_m needs more than
+ * BL_k pulses (without management one side saturates as soon as lr/(Δw_min·BL)·x_m² &gt; 1,
+ * and the clip min(·, 1) then biases the update). The pulses go through
  * the devices' own model by its sparse path
  * ({@link PulsedDeviceArray#applyPulses(int[], byte[], int, UniformRandomProvider)}): each slot
  * lists its n_x·n_d coincidences (n_x inputs and n_d outputs fired) and pulses only those
@@ -287,7 +298,7 @@ public final class AnalogTile {
      * (see the class comment for the scheme and its sign convention).
      *
      * <p>Draw order, for each sample k in batch order whose x_k and d_k both have a non-zero
-     * entry, and each of the BL slots: one uniform per input i with {@code p_i > 0}, in
+     * entry, and each of its BL_k slots (class comment): one uniform per input i with {@code p_i > 0}, in
      * increasing i; one uniform per output j with {@code q_j > 0}, in increasing j; then, when
      * both fired, the devices' noise for the slot's coincidences, listed input-major (for each
      * fired i in increasing order, each fired j in increasing order), as
@@ -311,8 +322,8 @@ public final class AnalogTile {
             return;
         }
         Objects.requireNonNull(rng, "rng");
-        int slots = config.pulseSlots();
-        double scale = Math.sqrt(learningRate / (weightStep() * slots));
+        int maxSlots = config.pulseSlots();
+        double dwMin = weightStep();
         double[] px = new double[m];
         double[] pd = new double[n];
         int[] activeI = new int[m];
@@ -321,17 +332,41 @@ public final class AnalogTile {
         int[] firedJ = new int[n];
         boolean changed = false;
         for (int k = 0; k < batch; k++) {
+            double xMax = 0;
+            for (int i = 0; i < m; i++) {
+                xMax = Math.max(xMax, Math.abs(x[k * m + i]));
+            }
+            double dMax = 0;
+            for (int j = 0; j < n; j++) {
+                dMax = Math.max(dMax, Math.abs(d[k * n + j]));
+            }
+            if (xMax == 0 || dMax == 0) {
+                continue;
+            }
+            int slots = maxSlots;
+            if (config.updateBlManagement()) {
+                double needed = Math.ceil(learningRate * xMax * dMax / dwMin);
+                slots = needed < maxSlots ? (int) Math.max(needed, 1) : maxSlots;
+            }
+            double base = Math.sqrt(learningRate / (dwMin * slots));
+            double scaleX = base;
+            double scaleD = base;
+            if (config.updateManagement()) {
+                double balance = Math.sqrt(dMax / xMax);
+                scaleX = base * balance;
+                scaleD = base / balance;
+            }
             // Only inputs and outputs with a non-zero probability draw (MNIST rows are mostly zero).
             int na = 0;
             for (int i = 0; i < m; i++) {
-                px[i] = Math.min(scale * Math.abs(x[k * m + i]), 1);
+                px[i] = Math.min(scaleX * Math.abs(x[k * m + i]), 1);
                 if (px[i] > 0) {
                     activeI[na++] = i;
                 }
             }
             int nd = 0;
             for (int j = 0; j < n; j++) {
-                pd[j] = Math.min(scale * Math.abs(d[k * n + j]), 1);
+                pd[j] = Math.min(scaleD * Math.abs(d[k * n + j]), 1);
                 if (pd[j] > 0) {
                     activeJ[nd++] = j;
                 }

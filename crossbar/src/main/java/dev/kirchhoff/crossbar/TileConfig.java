@@ -75,8 +75,4 @@ public record TileConfig(Periphery forward, Periphery backward, double readVolta
     public TileConfig withUpdateManagement(boolean v) {
         return new TileConfig(forward, backward, readVoltageVolts, pulseSlots, v, v);
     }
-
-    public TileConfig withUpdateManagement(boolean probabilities, boolean trainLength) {
-        return new TileConfig(forward, backward, readVoltageVolts, pulseSlots, probabilities, trainLength);
-    }
 }

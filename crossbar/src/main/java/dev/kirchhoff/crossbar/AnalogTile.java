@@ -41,15 +41,28 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * in weight units. Each coincidence sends one pulse to the device of (i, j) that the mapping
  * names for the sign of the change, {@code sign(Δw_ij) = −sign(x_i·d_j)} (SGD descends the
  * gradient d·xᵀ). So {@code E[Δw_ij] = BL·B|x_i|·A|d_j|·Δw_min·(−sign(x_i d_j)) = −lr·d_j·x_i}
- * for a device whose steps are Δw_min on average and far from its bounds. The pulses go through
- * the devices' own model ({@link PulsedDeviceArray#applyPulses}), one call per slot with
- * coincidences; the work is O(K·BL·M·C).
+ * for a device whose steps are Δw_min on average and far from its bounds. aihwkit's update
+ * managements ({@link TileConfig#updateManagement()}, {@link TileConfig#updateBlManagement()};
+ * Gokmen &amp; Vlasov 2016 §"update management") keep this expectation and change only how it
+ * is reached, per sample with {@code x_m = max_i|x_i|}, {@code d_m = max_j|d_j|}:
+ * <pre>
+ *   BL_k = min(⌈lr·x_m·d_m/Δw_min⌉, BL)   (train-length management; else BL_k = BL)
+ *   B = √(lr/(Δw_min·BL_k))·√(d_m/x_m),   A = √(lr/(Δw_min·BL_k))·√(x_m/d_m)   (probability management; else both √(lr/(Δw_min·BL_k)))
+ * </pre>
+ * so A·B·BL_k·Δw_min = lr still, and the largest probabilities, B·x_m = A·d_m =
+ * √(lr·x_m·d_m/(Δw_min·BL_k)), reach 1 only when a change of lr·x_m·d_m needs more than
+ * BL_k pulses (without management one side saturates as soon as lr/(Δw_min·BL)·x_m² &gt; 1,
+ * and the clip min(·, 1) then biases the update). The pulses go through
+ * the devices' own model by its sparse path
+ * ({@link PulsedDeviceArray#applyPulses(int[], byte[], int, UniformRandomProvider)}): each slot
+ * lists its n_x·n_d coincidences (n_x inputs and n_d outputs fired) and pulses only those
+ * devices, so the work is O(K·BL·(M + N) + number of pulses) rather than O(K·BL·M·C) for a
+ * dense polarity mask per slot.
  *
  * <p>Randomness: every method that draws takes a {@link UniformRandomProvider}. A read seeds one
  * stream per batch row and pass from it, row by row in batch order before the rows run in
- * parallel (see {@code read}), and the devices split it per chunk
- * ({@link dev.kirchhoff.device.ChunkedParallel}), so a seed gives the same result on any number of
- * threads. Periphery stages over large batches run on the ForkJoinPool of the calling thread (the
+ * parallel (see {@code read}); an update draws on the calling thread (order in {@link #update}),
+ * so a seed gives the same result on any number of threads. Periphery stages over large batches run on the ForkJoinPool of the calling thread (the
  * common pool from outside a pool). Not thread-safe: a tile owns its scratch buffers.
  */
 public final class AnalogTile {
@@ -63,7 +76,6 @@ public final class AnalogTile {
     private final TileConfig config;
 
     private final double[] g;
-    private final byte[] polarity;
     private final int[] columnUp;
     private final int[] columnDown;
     private final byte polarityUp;
@@ -84,6 +96,9 @@ public final class AnalogTile {
     private int[] halvings;
     private int[] pending;
     private int[] next;
+    // Update scratch: one slot's coincidences (device index and polarity), grown on demand.
+    private int[] pulseDevices = new int[0];
+    private byte[] pulsePolarities = new byte[0];
 
     private AnalogTile(ConductanceMapping mapping, PulsedDeviceArray devices, double nominalStepSiemens,
             Function<ConductanceMatrix, CrossbarEngine> engineFactory, TileConfig config) {
@@ -96,7 +111,6 @@ public final class AnalogTile {
         this.engineFactory = engineFactory;
         this.config = config;
         this.g = new double[m * c];
-        this.polarity = new byte[m * c];
         this.columnUp = new int[n];
         this.columnDown = new int[n];
         for (int j = 0; j < n; j++) {
@@ -283,6 +297,14 @@ public final class AnalogTile {
      * One stochastic pulse-train update per sample, {@code W ← W − lr·d_k·x_kᵀ} in expectation
      * (see the class comment for the scheme and its sign convention).
      *
+     * <p>Draw order, for each sample k in batch order whose x_k and d_k both have a non-zero
+     * entry, and each of its BL_k slots (class comment): one uniform per input i with {@code p_i > 0}, in
+     * increasing i; one uniform per output j with {@code q_j > 0}, in increasing j; then, when
+     * both fired, the devices' noise for the slot's coincidences, listed input-major (for each
+     * fired i in increasing order, each fired j in increasing order), as
+     * {@link PulsedDeviceArray#applyPulses(int[], byte[], int, UniformRandomProvider)} draws it.
+     * Everything runs on the calling thread.
+     *
      * @param x            not modified: K×M inputs of the forward pass, finite
      * @param d            not modified: K×N errors at the outputs, finite
      * @param batch        K ≥ 1
@@ -300,48 +322,78 @@ public final class AnalogTile {
             return;
         }
         Objects.requireNonNull(rng, "rng");
-        int slots = config.pulseSlots();
-        double scale = Math.sqrt(learningRate / (weightStep() * slots));
+        int maxSlots = config.pulseSlots();
+        double dwMin = weightStep();
         double[] px = new double[m];
         double[] pd = new double[n];
+        int[] activeI = new int[m];
+        int[] activeJ = new int[n];
         int[] firedI = new int[m];
         int[] firedJ = new int[n];
         boolean changed = false;
         for (int k = 0; k < batch; k++) {
-            boolean anyX = false;
-            boolean anyD = false;
+            double xMax = 0;
             for (int i = 0; i < m; i++) {
-                px[i] = Math.min(scale * Math.abs(x[k * m + i]), 1);
-                anyX |= px[i] > 0;
+                xMax = Math.max(xMax, Math.abs(x[k * m + i]));
             }
+            double dMax = 0;
             for (int j = 0; j < n; j++) {
-                pd[j] = Math.min(scale * Math.abs(d[k * n + j]), 1);
-                anyD |= pd[j] > 0;
+                dMax = Math.max(dMax, Math.abs(d[k * n + j]));
             }
-            if (!anyX || !anyD) {
+            if (xMax == 0 || dMax == 0) {
+                continue;
+            }
+            int slots = maxSlots;
+            if (config.updateBlManagement()) {
+                double needed = Math.ceil(learningRate * xMax * dMax / dwMin);
+                slots = needed < maxSlots ? (int) Math.max(needed, 1) : maxSlots;
+            }
+            double base = Math.sqrt(learningRate / (dwMin * slots));
+            double scaleX = base;
+            double scaleD = base;
+            if (config.updateManagement()) {
+                double balance = Math.sqrt(dMax / xMax);
+                scaleX = base * balance;
+                scaleD = base / balance;
+            }
+            // Only inputs and outputs with a non-zero probability draw (MNIST rows are mostly zero).
+            int na = 0;
+            for (int i = 0; i < m; i++) {
+                px[i] = Math.min(scaleX * Math.abs(x[k * m + i]), 1);
+                if (px[i] > 0) {
+                    activeI[na++] = i;
+                }
+            }
+            int nd = 0;
+            for (int j = 0; j < n; j++) {
+                pd[j] = Math.min(scaleD * Math.abs(d[k * n + j]), 1);
+                if (pd[j] > 0) {
+                    activeJ[nd++] = j;
+                }
+            }
+            if (na == 0 || nd == 0) {
                 continue;
             }
             for (int t = 0; t < slots; t++) {
                 int ni = 0;
-                for (int i = 0; i < m; i++) {
-                    double p = px[i];
-                    if (p > 0 && rng.nextDouble() < p) {
+                for (int a = 0; a < na; a++) {
+                    int i = activeI[a];
+                    if (rng.nextDouble() < px[i]) {
                         firedI[ni++] = i;
                     }
                 }
                 int nj = 0;
-                for (int j = 0; j < n; j++) {
-                    double p = pd[j];
-                    if (p > 0 && rng.nextDouble() < p) {
+                for (int b = 0; b < nd; b++) {
+                    int j = activeJ[b];
+                    if (rng.nextDouble() < pd[j]) {
                         firedJ[nj++] = j;
                     }
                 }
                 if (ni == 0 || nj == 0) {
                     continue;
                 }
-                setPolarities(x, d, k, firedI, ni, firedJ, nj, false);
-                devices.applyPulses(polarity, rng);
-                setPolarities(x, d, k, firedI, ni, firedJ, nj, true);
+                int count = listCoincidences(x, d, k, firedI, ni, firedJ, nj);
+                devices.applyPulses(pulseDevices, pulsePolarities, count, rng);
                 changed = true;
             }
         }
@@ -350,9 +402,20 @@ public final class AnalogTile {
         }
     }
 
-    /** Writes (or clears) the pulse polarity of every coincidence of one slot. */
-    private void setPolarities(double[] x, double[] d, int k, int[] firedI, int ni, int[] firedJ, int nj,
-            boolean clear) {
+    /**
+     * Lists the coincidences of one slot, input-major, into the pulse scratch: device
+     * {@code i·C + col} with the polarity that moves W[j][i] by {@code −sign(x_i·d_j)}.
+     *
+     * @return the number of entries, ni·nj
+     */
+    private int listCoincidences(double[] x, double[] d, int k, int[] firedI, int ni, int[] firedJ, int nj) {
+        int count = ni * nj;
+        if (pulseDevices.length < count) {
+            int grown = Math.min(Math.max(count, 2 * pulseDevices.length), m * n);
+            pulseDevices = new int[grown];
+            pulsePolarities = new byte[grown];
+        }
+        int e = 0;
         for (int a = 0; a < ni; a++) {
             int i = firedI[a];
             boolean xPositive = x[k * m + i] > 0;
@@ -361,10 +424,11 @@ public final class AnalogTile {
                 int j = firedJ[b];
                 // Δw = −lr·d·x: the weight increases when x and d have opposite signs.
                 boolean increase = xPositive != (d[k * n + j] > 0);
-                int col = increase ? columnUp[j] : columnDown[j];
-                polarity[row + col] = clear ? 0 : (increase ? polarityUp : polarityDown);
+                pulseDevices[e] = row + (increase ? columnUp[j] : columnDown[j]);
+                pulsePolarities[e++] = increase ? polarityUp : polarityDown;
             }
         }
+        return count;
     }
 
     private static void requireFinite(String name, double[] a, int len) {

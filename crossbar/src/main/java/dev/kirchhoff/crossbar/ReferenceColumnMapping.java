@@ -17,17 +17,41 @@ import dev.kirchhoff.device.ConductanceRange;
  * {@code −Σ_j d_j}, so row i carries {@code Σ_j d_j·(G_ij − G_ref,i) = s·(Wᵀd)_i}; the
  * reference column's drive grows with N, which a real array must allow for.
  *
+ * <p>Off-centre reference ({@link #of(int, int, ConductanceRange, double, double)}): G_ref may be
+ * any conductance inside the window, with the same s, so the weights the window holds are
+ * {@code [(g_min − G_ref)/s, (g_max − G_ref)/s]} (2·w_max wide, no longer symmetric) and targets
+ * are clipped to them. Placed at the devices' symmetry point (where a potentiation and a
+ * depression step are equal, {@link dev.kirchhoff.device.pulsed.PulsedDeviceModel#symmetryPointSiemens()}),
+ * it is the symmetry-point subtraction that aihwkit's {@code SoftBoundsReferenceDevice} models
+ * ({@code subtract_symmetry_point}; Rasch et al., AICAS 2021, doi:10.1109/AICAS51828.2021.9458494):
+ * W = 0 is the conductance that random up and down pulses drift towards.
+ *
  * <p>Update: one device per weight, potentiated (+1) for a positive weight change and depressed
  * (−1) for a negative one; the reference column is never pulsed.
  */
 public final class ReferenceColumnMapping extends MappingBase {
     private final double s;
     private final double gRef;
+    /** Lowest weight the window holds, (g_min − G_ref)/s (−w_max for a centred reference). */
+    private final double wLow;
+    /** Highest weight the window holds, (g_max − G_ref)/s (w_max for a centred reference). */
+    private final double wHigh;
 
     private ReferenceColumnMapping(int inputs, int outputs, ConductanceRange range, double weightMax) {
         super(inputs, outputs, range, weightMax);
         this.s = range.widthSiemens() / (2 * weightMax);
         this.gRef = 0.5 * (range.gMinSiemens() + range.gMaxSiemens());
+        this.wLow = -weightMax;
+        this.wHigh = weightMax;
+    }
+
+    private ReferenceColumnMapping(int inputs, int outputs, ConductanceRange range, double weightMax,
+            double referenceSiemens) {
+        super(inputs, outputs, range, weightMax);
+        this.s = range.widthSiemens() / (2 * weightMax);
+        this.gRef = Checks.inRange("referenceSiemens", referenceSiemens, range.gMinSiemens(), range.gMaxSiemens());
+        this.wLow = (range.gMinSiemens() - referenceSiemens) / s;
+        this.wHigh = (range.gMaxSiemens() - referenceSiemens) / s;
     }
 
     /**
@@ -40,15 +64,38 @@ public final class ReferenceColumnMapping extends MappingBase {
         return new ReferenceColumnMapping(inputs, outputs, range, weightMax);
     }
 
+    /**
+     * A mapping whose reference column sits at {@code referenceSiemens} instead of mid-window
+     * (class comment): {@code s = (g_max − g_min)/(2·w_max)} as for a centred reference, and the
+     * weights held are {@code [(g_min − G_ref)/s, (g_max − G_ref)/s]}.
+     *
+     * @param weightMax        w_max, half the window's span in weight units, positive and finite
+     * @param referenceSiemens G_ref, in [g_min, g_max]
+     */
+    public static ReferenceColumnMapping of(int inputs, int outputs, ConductanceRange range, double weightMax,
+            double referenceSiemens) {
+        return new ReferenceColumnMapping(inputs, outputs, range, weightMax, referenceSiemens);
+    }
+
     /** The mapping with {@code weightMax = max|W|} (1 for an all-zero W). */
     public static ReferenceColumnMapping fitted(int inputs, int outputs, ConductanceRange range, double[] weights) {
         double max = ConductanceMapping.maxAbs(weights);
         return new ReferenceColumnMapping(inputs, outputs, range, max > 0 ? max : 1);
     }
 
-    /** G_ref = (g_min + g_max)/2 (S). */
+    /** G_ref (S): (g_min + g_max)/2 unless given. */
     public double referenceSiemens() {
         return gRef;
+    }
+
+    /** The lowest weight the window holds, (g_min − G_ref)/s. */
+    public double weightLow() {
+        return wLow;
+    }
+
+    /** The highest weight the window holds, (g_max − G_ref)/s. */
+    public double weightHigh() {
+        return wHigh;
     }
 
     @Override
@@ -68,8 +115,8 @@ public final class ReferenceColumnMapping extends MappingBase {
         ConductanceMapping.requireLength("gOut", gOut, (long) m * c);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double w = Math.min(Math.max(weights[j * m + i], -weightMax), weightMax);
-                gOut[i * c + j] = gRef + s * w;
+                double w = Math.min(Math.max(weights[j * m + i], wLow), wHigh);
+                gOut[i * c + j] = Math.min(Math.max(gRef + s * w, range.gMinSiemens()), range.gMaxSiemens());
             }
             gOut[i * c + n] = gRef;
         }
@@ -145,6 +192,7 @@ public final class ReferenceColumnMapping extends MappingBase {
 
     @Override
     public String toString() {
-        return "ReferenceColumnMapping[" + n + "×" + m + ", range=" + range + ", weightMax=" + weightMax + "]";
+        return "ReferenceColumnMapping[" + n + "×" + m + ", range=" + range + ", weightMax=" + weightMax
+                + ", referenceSiemens=" + gRef + "]";
     }
 }

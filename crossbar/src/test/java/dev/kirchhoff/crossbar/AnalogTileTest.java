@@ -274,6 +274,131 @@ class AnalogTileTest {
         }
     }
 
+    /**
+     * The sparse pulse path keeps E[Δw] = −lr·d·xᵀ with noisy devices in the linear regime:
+     * constant steps (no device-to-device spread, so every device's mean step is Δw_min),
+     * cycle-to-cycle σ 0.3 on each step and write noise of σ_wn = 0.5 steps on the read, weights
+     * near 0 (far from the bounds). A weight's change is S = Σ_{n≤N} Δw_min(1 + 0.3ξ_n) plus the
+     * write noise of its last pulse, with N ~ Binomial(BL, p_i·q_j), so
+     * Var[Δw] ≤ Δw_min²·(BL·pq(1 − pq) + 0.09·BL·pq + 0.25) (the write noise counts once if
+     * pulsed, its σ² bounded by 0.25·Δw_min²). Over R = 400 updates from the same start the mean
+     * lies within 5 standard errors of −lr·d_j·x_i; a false alarm has a chance of about
+     * 6e−7 per weight, 3e−5 over the 48 weights checked.
+     */
+    @Test
+    void expectedUpdateWithNoisyDevicesIsMinusLrTimesOuterProduct() {
+        int m = 8;
+        int n = 3;
+        double lr = 0.05;
+        UniformRandomProvider r = rng(15L);
+        double[] w0 = random(r, n * m, 0.05);
+        double[] x = random(r, m, 1.0);
+        double[] d = random(r, n, 1.0);
+        double c2c = 0.3;
+        double writeNoise = 0.5;
+        PulsedDeviceModel noisy = ConstantStep.of(RANGE, RANGE.widthSiemens() / 200,
+                PulseVariability.NONE.withC2cStd(c2c).withWriteNoiseStd(writeNoise));
+        for (ConductanceMapping map : new ConductanceMapping[] {DifferentialPairMapping.of(m, n, RANGE, 1.0),
+                ReferenceColumnMapping.of(m, n, RANGE, 1.0)}) {
+            AnalogTile t = AnalogTile.create(map, noisy, IDEAL, TileConfig.IDEAL, rng(16L));
+            double dwMin = t.weightStep();
+            int slots = t.config().pulseSlots();
+            double a = Math.sqrt(lr / (dwMin * slots));
+            int reps = 400;
+            double[] mean = new double[n * m];
+            double[] w = new double[n * m];
+            UniformRandomProvider pulses = rng(17L);
+            for (int rep = 0; rep < reps; rep++) {
+                t.programWeights(w0);
+                t.update(x, d, 1, lr, pulses);
+                t.readWeights(w);
+                for (int k = 0; k < w.length; k++) {
+                    mean[k] += (w[k] - w0[k]) / reps;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < m; i++) {
+                    double pq = Math.min(a * Math.abs(x[i]), 1) * Math.min(a * Math.abs(d[j]), 1);
+                    double var = dwMin * dwMin * (slots * pq * (1 - pq) + c2c * c2c * slots * pq
+                            + writeNoise * writeNoise);
+                    double se = Math.sqrt(var / reps);
+                    assertEquals(-lr * d[j] * x[i], mean[j * m + i], 5 * se, map + " W[" + j + "][" + i + "]");
+                }
+            }
+        }
+    }
+
+    /**
+     * Update management keeps E[Δw] = −lr·d·xᵀ where fixed trains saturate. lr = 2, |x| ≤ 1,
+     * |d| ≤ 0.05, Δw_min = 0.02 (constant step of 1/100 of the window, w_max = 1, reference
+     * column), BL = 31: unmanaged, A = B = √(lr/(Δw_min·BL)) ≈ 1.8, so every input above 0.56
+     * fires in every slot and the change is capped at Δw_min·BL·min(B|x|, 1)·min(A|d|, 1);
+     * managed, BL_k = ⌈lr·x_m·d_m/Δw_min⌉ ≤ 5 slots with probabilities
+     * √(lr/(Δw_min·BL_k))·√(d_m/x_m)·|x_i| (and the mirror for d) that stay ≤ 1, whose product
+     * times BL_k·Δw_min is lr·|x_i·d_j| exactly. Each mean of R = 400 updates must lie within
+     * 5 standard errors (Δw_min·√(BL·pq(1 − pq)/R)) of its own expectation, and the unmanaged
+     * one must fall short of −lr·d·x on the saturated weights by more than 5 of them.
+     */
+    @Test
+    void updateManagementKeepsTheExpectationWhereFixedTrainsSaturate() {
+        int m = 6;
+        int n = 4;
+        double lr = 2;
+        UniformRandomProvider r = rng(18L);
+        double[] w0 = random(r, n * m, 0.2);
+        double[] x = random(r, m, 1.0);
+        double[] d = random(r, n, 0.05);
+        x[0] = 1;
+        d[0] = 0.05;
+        double xm = 0;
+        double dm = 0;
+        for (double v : x) {
+            xm = Math.max(xm, Math.abs(v));
+        }
+        for (double v : d) {
+            dm = Math.max(dm, Math.abs(v));
+        }
+        int reps = 400;
+        boolean shortfall = false;
+        for (boolean managed : new boolean[] {true, false}) {
+            TileConfig config = TileConfig.IDEAL.withUpdateManagement(managed);
+            AnalogTile t = tile(ReferenceColumnMapping.of(m, n, RANGE, 1.0), config, w0);
+            double dwMin = t.weightStep();
+            assertEquals(0.02, dwMin, 1e-12);
+            int slots = managed ? (int) Math.ceil(lr * xm * dm / dwMin) : 31;
+            double base = Math.sqrt(lr / (dwMin * slots));
+            double bx = managed ? base * Math.sqrt(dm / xm) : base;
+            double ad = managed ? base * Math.sqrt(xm / dm) : base;
+            double[] mean = new double[n * m];
+            double[] w = new double[n * m];
+            UniformRandomProvider pulses = rng(19L);
+            for (int rep = 0; rep < reps; rep++) {
+                t.programWeights(w0);
+                t.update(x, d, 1, lr, pulses);
+                t.readWeights(w);
+                for (int k = 0; k < w.length; k++) {
+                    mean[k] += (w[k] - w0[k]) / reps;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < m; i++) {
+                    double p = Math.min(bx * Math.abs(x[i]), 1);
+                    double q = Math.min(ad * Math.abs(d[j]), 1);
+                    double se = dwMin * Math.sqrt(slots * p * q * (1 - p * q) / reps);
+                    double expected = -Math.signum(x[i] * d[j]) * dwMin * slots * p * q;
+                    String where = (managed ? "managed" : "fixed") + " W[" + j + "][" + i + "]";
+                    assertEquals(expected, mean[j * m + i], 5 * se + 1e-12, where);
+                    if (managed) {
+                        assertEquals(-lr * d[j] * x[i], expected, 1e-12, where + " expectation");
+                    } else {
+                        shortfall |= Math.abs(lr * d[j] * x[i]) - Math.abs(mean[j * m + i]) > 5 * se;
+                    }
+                }
+            }
+        }
+        assertTrue(shortfall, "fixed trains should fall short of lr·|d·x| where B|x| > 1");
+    }
+
     @Test
     void zeroLearningRateOrZeroErrorLeavesWeightsUnchanged() {
         int m = 10;

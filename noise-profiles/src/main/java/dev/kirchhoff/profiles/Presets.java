@@ -20,6 +20,10 @@ import java.util.List;
  *       programming spread 1 s after programming, 0–40 µS;</li>
  *   <li>{@code rram-milo}: RRAM of Milo et al., IRPS 2021 as fitted in Sandia CrossSim —
  *       programming error on its fitted range 50–225 µS (MODELS.md §9);</li>
+ *   <li>{@code rram-soft-bounds}: aihwkit's {@code ReRamSBPresetDevice}, a soft-bounds fit to the
+ *       RRAM of Gong et al., Nat. Commun. 2018 (doi:10.1038/s41467-018-04485-1), mapped onto a
+ *       0–25 µS window by {@link dev.kirchhoff.device.pulsed.AihwkitSoftBounds} — a pulsed update
+ *       for analog in-situ training;</li>
  *   <li>the seven NeuroSim devices of the NeuroSim MLP V3.0 manual, Table II (MODELS.md §8):
  *       {@code neurosim-ag-a-si}, {@code neurosim-taox-hfox}, {@code neurosim-pcmo},
  *       {@code neurosim-alox-hfo2}, {@code neurosim-gst-pcm}, {@code neurosim-epiram},
@@ -29,7 +33,7 @@ import java.util.List;
  */
 public final class Presets {
     /** Every preset name, in the order {@code kirchhoff profiles} lists them. */
-    public static final List<String> NAMES = List.of("pcm-nandakumar-2019", "rram-wan-2022", "rram-milo",
+    public static final List<String> NAMES = List.of("pcm-nandakumar-2019", "rram-wan-2022", "rram-milo", "rram-soft-bounds",
             "neurosim-ag-a-si", "neurosim-taox-hfox", "neurosim-pcmo", "neurosim-alox-hfo2", "neurosim-gst-pcm",
             "neurosim-epiram", "neurosim-hzo-fefet");
 

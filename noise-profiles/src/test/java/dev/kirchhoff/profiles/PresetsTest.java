@@ -8,11 +8,13 @@ import dev.kirchhoff.device.ConductanceRange;
 import dev.kirchhoff.device.inference.DriftModel;
 import dev.kirchhoff.device.inference.ProgrammingNoise;
 import dev.kirchhoff.device.inference.ReadNoise;
+import dev.kirchhoff.device.pulsed.AihwkitSoftBounds;
 import dev.kirchhoff.device.pulsed.NeuroSimDevices;
 import dev.kirchhoff.device.pulsed.NeuroSimNonlinear;
 import dev.kirchhoff.device.pulsed.PulseVariability;
 import dev.kirchhoff.device.pulsed.PulsedDeviceArray;
 import dev.kirchhoff.device.pulsed.PulsedModels;
+import dev.kirchhoff.device.pulsed.SoftBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -57,6 +59,26 @@ class PresetsTest {
         NoiseProfile milo = Presets.load("rram-milo");
         // Milo (CrossSim): σ(100 µS) = −0.009107·100 + 4.782 = 3.8713 µS.
         assertEquals(3.8713e-6, milo.programmingNoise().sigmaSiemens(100e-6), 1e-12);
+    }
+
+    /**
+     * The soft-bounds RRAM preset is aihwkit's ReRamSBPresetDevice through AihwkitSoftBounds on
+     * 0–25 µS (the mapping itself is tested in device-models): the file equals that model, and a
+     * few numbers are spelled out — steps 25 µS·0.002/1.25 and /0.75, symmetry point at aihwkit's
+     * w = 0 (0.75/2 of the window), write noise 56·dw_min = 0.112 weight units = 1.4 µS.
+     */
+    @Test
+    void softBoundsRramPresetIsAihwkitsReRamSb() {
+        NoiseProfile p = Presets.load("rram-soft-bounds");
+        ConductanceRange window = new ConductanceRange(0, 25e-6);
+        assertEquals(NoiseProfiles.toJson(NoiseProfile.of("rram-soft-bounds", p.source(),
+                AihwkitSoftBounds.RERAM_SB_PRESET.toModel(window))), Presets.json("rram-soft-bounds"));
+        SoftBounds m = (SoftBounds) p.requirePulsedUpdate();
+        assertEquals(4e-8, m.alphaUpSiemens(), 1e-20);
+        assertEquals(25e-6 * 0.002 / 0.75, m.alphaDownSiemens(), 1e-20);
+        assertEquals(9.375e-6, m.symmetryPointSiemens(), 1e-15);
+        assertEquals(1.4e-6, m.variability().writeNoiseStd() * m.nominalStepSiemens(), 1e-15);
+        assertTrue(p.source().contains("ReRamSBPresetDevice") && p.source().contains("10.1038/s41467-018-04485-1"));
     }
 
     @ParameterizedTest

@@ -16,8 +16,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Memory: 40 bytes per device here (conductance, gMin, gMax, upScale, downScale), plus 8
  * when write noise is on, plus what a subclass adds.
  *
- * <p>Randomness: every call that draws takes a {@link UniformRandomProvider}; the work is split
- * by {@link ChunkedParallel}, so a seed gives the same bits on one core or two.
+ * <p>Pulses. The dense path ({@link #applyPulse}, {@link #applyPulses(byte[], UniformRandomProvider)})
+ * visits every device; the sparse path ({@link #applyPulses(int[], byte[], int, UniformRandomProvider)})
+ * visits only a list of devices. Both run one kernel per pulsed device, so every subclass
+ * supports both by defining {@link #next}:
+ * <pre>
+ *   ξ ~ N(0, 1) (drawn only when c2cStd &gt; 0),   G_i ← clip(next(i, G_i, p, ξ), gMin_i, gMax_i),
+ *   n_i ← writeNoiseStd·Δg·ξ' (ξ' drawn only when write noise is on; the read is G_i + n_i)
+ * </pre>
+ *
+ * <p>Randomness: every call that draws takes a {@link UniformRandomProvider}. The dense path is
+ * split by {@link ChunkedParallel}, so a seed gives the same bits on one core or two; the sparse
+ * path draws from the caller's provider in list order on the calling thread (see its comment).
  */
 public abstract class PulsedDeviceArray {
     /** Conductance state (S). */
@@ -125,7 +135,8 @@ public abstract class PulsedDeviceArray {
     }
 
     /**
-     * Reads every device: state plus the write noise of its last pulse.
+     * Reads every device: state plus the write noise of its last pulse, floored at 0 (a
+     * conductance is never negative: {@code max(G_i + n_i, 0)}).
      *
      * @param out modified: {@code out[i]} = read conductance of device i (S); length ≥ size()
      */
@@ -138,7 +149,7 @@ public abstract class PulsedDeviceArray {
             System.arraycopy(conductanceSiemens, 0, out, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
-                out[i] = conductanceSiemens[i] + writeNoiseSiemens[i];
+                out[i] = Math.max(conductanceSiemens[i] + writeNoiseSiemens[i], 0);
             }
         }
     }
@@ -198,25 +209,86 @@ public abstract class PulsedDeviceArray {
         pulse(polarity, 0, rng);
     }
 
+    /**
+     * Applies one pulse to each listed device: entry k pulses device {@code devices[k]} with
+     * polarity {@code polarities[k]}, for k = 0 … count−1 in that order. The sparse counterpart
+     * of {@link #applyPulses(byte[], UniformRandomProvider)}: the same per-device physics (the
+     * model's {@link #next} step, the clip to the device's own bounds, the cycle-to-cycle and
+     * write-noise laws), at a cost of O(count) instead of O(size()), for callers that pulse a
+     * few devices of a large array (a tile's coincidences in one pulse slot).
+     *
+     * <p>Randomness and draw order: the draws come from {@code rng} itself, on the calling
+     * thread, through one {@link ZigguratSampler.NormalizedGaussian} made for this call. For
+     * each entry in list order whose polarity is not 0: first the cycle-to-cycle normal ξ (only
+     * when c2cStd &gt; 0), then the write-noise normal (only when write noise is on). Entries of
+     * polarity 0 draw nothing. So a seed gives the same bits on any number of threads. The dense
+     * path draws by the same per-device rule, in increasing device order, from each chunk's
+     * stream ({@link ChunkedParallel}); on an array of at most {@link ChunkedParallel#CHUNK}
+     * devices, a list sorted by device index given that chunk's stream reproduces the dense
+     * path bit for bit. A device listed twice is pulsed twice, in list order.
+     *
+     * @param devices    not modified: device indices, each in [0, size()), for entries [0, count)
+     * @param polarities not modified: +1 potentiation, −1 depression, 0 no pulse, for entries [0, count)
+     * @param count      number of entries, 0 ≤ count ≤ min(devices.length, polarities.length)
+     * @param rng        source of the cycle-to-cycle and write noise (advanced as above)
+     * @throws IllegalArgumentException naming the first bad entry; then no device was touched
+     */
+    public final void applyPulses(int[] devices, byte[] polarities, int count, UniformRandomProvider rng) {
+        if (count < 0 || count > devices.length || count > polarities.length) {
+            throw new IllegalArgumentException("count must be in [0, min(devices.length, polarities.length)] = [0, "
+                    + Math.min(devices.length, polarities.length) + "], got " + count);
+        }
+        int n = size();
+        for (int k = 0; k < count; k++) {
+            int d = devices[k];
+            if (d < 0 || d >= n) {
+                throw new IllegalArgumentException("devices[" + k + "] must be in [0, " + n + "), got " + d);
+            }
+            int p = polarities[k];
+            if (p < -1 || p > 1) {
+                throw new IllegalArgumentException("polarities[" + k + "] must be -1, 0 or +1, got " + p);
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        final double c2c = variability.c2cStd();
+        final double[] wn = writeNoiseSiemens;
+        final double[] g = conductanceSiemens;
+        ZigguratSampler.NormalizedGaussian gauss = c2c > 0 || wn != null
+                ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
+        for (int k = 0; k < count; k++) {
+            int p = polarities[k];
+            if (p != 0) {
+                pulseOne(devices[k], p, c2c, gauss, g, wn);
+            }
+        }
+    }
+
+    /**
+     * One pulse on device i, the kernel both paths share: the c2c draw (when c2c &gt; 0), the
+     * model's step, the clip to [gMin_i, gMax_i], then the write-noise draw (when on).
+     */
+    private void pulseOne(int i, int p, double c2c, ZigguratSampler.NormalizedGaussian gauss, double[] g,
+            double[] wn) {
+        double xi = c2c > 0 ? gauss.sample() : 0;
+        double next = next(i, g[i], p, xi);
+        g[i] = Math.min(Math.max(next, gMinSiemens[i]), gMaxSiemens[i]);
+        if (wn != null) {
+            wn[i] = writeNoiseSigmaSiemens * gauss.sample();
+        }
+    }
+
     private void pulse(byte[] polarity, int uniformPolarity, UniformRandomProvider rng) {
         final double c2c = variability.c2cStd();
         final double[] wn = writeNoiseSiemens;
-        final double wnSigma = writeNoiseSigmaSiemens;
         final double[] g = conductanceSiemens;
-        final double[] lo = gMinSiemens;
-        final double[] hi = gMaxSiemens;
         ChunkedParallel.run(size(), rng, (from, to, r) -> {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(r);
             for (int i = from; i < to; i++) {
                 int p = polarity == null ? uniformPolarity : polarity[i];
-                if (p == 0) {
-                    continue;
-                }
-                double xi = c2c > 0 ? gauss.sample() : 0;
-                double next = next(i, g[i], p, xi);
-                g[i] = Math.min(Math.max(next, lo[i]), hi[i]);
-                if (wn != null) {
-                    wn[i] = wnSigma * gauss.sample();
+                if (p != 0) {
+                    pulseOne(i, p, c2c, gauss, g, wn);
                 }
             }
         });

@@ -76,6 +76,27 @@ class SoftBoundsTest extends PulsedDeviceModelContract {
         assertEquals(RANGE.gMaxSiemens(), a.conductance(0), 1e-11 * RANGE.gMaxSiemens());
     }
 
+    /**
+     * Soft bounds balance where α⁺(Ĝmax − G) = α⁻(G − Ĝmin), i.e.
+     * G* = Ĝmin + (Ĝmax − Ĝmin)·α⁺/(α⁺ + α⁻): mid-window for equal steps, 3/8 of the way up for
+     * α⁻/α⁺ = 5/3 (the RRAM preset), and with headroom h the saturation conductances move out by
+     * h·W each side. The bisection stops within 2⁻⁶⁰ of the window: 1e−12 relative is loose.
+     */
+    @Test
+    void symmetryPointIsWhereTheSoftBoundsStepsBalance() {
+        double w = RANGE.widthSiemens();
+        assertEquals(13e-6, SoftBounds.of(RANGE, 0.5e-6, PulseVariability.AIHWKIT_DEFAULT).symmetryPointSiemens(), 1e-12 * w);
+        double up = 0.3e-6;
+        double down = 0.5e-6;
+        assertEquals(RANGE.gMinSiemens() + 0.375 * w,
+                new SoftBounds(RANGE, up, down, 0, PulseVariability.NONE).symmetryPointSiemens(), 1e-12 * w);
+        double h = 0.2;
+        double satLo = RANGE.gMinSiemens() - h * w;
+        double span = (1 + 2 * h) * w;
+        assertEquals(satLo + span * up / (up + down),
+                new SoftBounds(RANGE, up, down, h, PulseVariability.NONE).symmetryPointSiemens(), 1e-12 * w);
+    }
+
     @Test
     void rejectsImpossibleParameters() {
         assertThrows(IllegalArgumentException.class, () -> SoftBounds.of(RANGE, -1e-6, PulseVariability.NONE));

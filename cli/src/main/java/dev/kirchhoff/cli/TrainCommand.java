@@ -1,7 +1,6 @@
 package dev.kirchhoff.cli;
 
 import dev.kirchhoff.datasets.Mnist;
-import dev.kirchhoff.device.inference.InferenceDeviceModel;
 import dev.kirchhoff.profiles.NoiseProfile;
 import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.ModelFile;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Option;
         description = {
             "Train a network on MNIST-10k and save it as a model file.",
             "Modes: fp (floating point), hwa (noise in the loop on a profile's devices),",
+            "analog (in-situ: every update pulses the profile's devices, e.g. rram-soft-bounds),",
             "snn (floating point, then converted to a spiking network). One line per epoch on",
             "stderr; the last line on stdout is",
             "  model=FILE mode=M test_accuracy=A epochs=E seconds=S"})
@@ -39,11 +39,11 @@ final class TrainCommand implements Callable<Integer> {
     int[] layers;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fp",
-            description = "fp, hwa or snn (default: ${DEFAULT-VALUE}).")
+            description = "fp, hwa, analog or snn (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE",
-            description = "Noise profile, a preset name or a JSON file; required for hwa.")
+            description = "Noise profile, a preset name or a JSON file; required for hwa and analog.")
     String profile;
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "15", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -64,10 +64,6 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
         ModelHeader.Mode m = parseMode(cl, mode);
-        if (m == ModelHeader.Mode.ANALOG) {
-            throw new CommandLine.ParameterException(cl, "--mode analog is not available: in-situ analog training "
-                    + "is not built yet");
-        }
         if (epochs < 1) {
             throw new CommandLine.ParameterException(cl, "--epochs must be at least 1, got " + epochs);
         }
@@ -78,21 +74,21 @@ final class TrainCommand implements Callable<Integer> {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(out + ": the folder does not exist");
         }
-        InferenceDeviceModel device = null;
-        String profileName = null;
+        NoiseProfile p = null;
         if (profile != null) {
-            NoiseProfile p = Presets.resolve(profile);
-            device = p.inferenceModel();
-            profileName = p.name();
-        } else if (m == ModelHeader.Mode.HWA) {
-            throw new CommandLine.ParameterException(cl, "--mode hwa needs --profile NAME|FILE");
+            p = Presets.resolve(profile);
+            if (m == ModelHeader.Mode.ANALOG) {
+                p.requirePulsedUpdate();
+            }
+        } else if (m == ModelHeader.Mode.HWA || m == ModelHeader.Mode.ANALOG) {
+            throw new CommandLine.ParameterException(cl, "--mode " + m.label() + " needs --profile NAME|FILE");
         }
         Mnist.Split data = Mnist.split();
         ModelTraining.checkSizes(layers, data);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Result r = ModelTraining.train(m, layers, profileName, device, config, data, e -> {
+        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
             err.flush();

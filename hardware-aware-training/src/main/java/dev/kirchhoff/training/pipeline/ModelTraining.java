@@ -1,13 +1,15 @@
 package dev.kirchhoff.training.pipeline;
 
 import dev.kirchhoff.datasets.Mnist;
-import dev.kirchhoff.device.inference.InferenceDeviceModel;
+import dev.kirchhoff.profiles.NoiseProfile;
 import dev.kirchhoff.training.LayerHardware;
 import dev.kirchhoff.training.Mlp;
 import dev.kirchhoff.training.ModelHeader;
 import dev.kirchhoff.training.Trainer;
 import dev.kirchhoff.training.TrainingConfig;
 import dev.kirchhoff.training.WeightConstraint;
+import dev.kirchhoff.training.analog.AnalogSgdConfig;
+import dev.kirchhoff.training.analog.AnalogSgdTrainer;
 import dev.kirchhoff.training.hwa.HardwareAware;
 import dev.kirchhoff.training.hwa.NoisyTiles;
 import dev.kirchhoff.training.snn.AnnToSnn;
@@ -28,6 +30,11 @@ import java.util.function.Consumer;
  *   <li>{@code fp}: floating point ({@link Trainer} with {@link LayerHardware#IDENTITY});</li>
  *   <li>{@code hwa}: noise in the loop on the profile's devices ({@link NoisyTiles} with the
  *   defaults of {@link HardwareAware});</li>
+ *   <li>{@code analog}: in-situ analog SGD, every update applied as pulses to the profile's pulsed
+ *   devices ({@link AnalogSgdTrainer}: aihwkit's analog-SGD tile, batch {@value #ANALOG_BATCH},
+ *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, weights mapped
+ *   to ±{@value #ANALOG_WEIGHT_MAX}; docs/analog-training.md); the model keeps the weights the
+ *   tiles hold at the end;</li>
  *   <li>{@code snn}: floating point, then ANN→SNN conversion by threshold balancing
  *   ({@link AnnToSnn}, calibrated on the first {@value #CALIBRATION_IMAGES} training images); the
  *   model keeps the ANN's weights and stores the per-layer normalisation λ_l as its
@@ -35,14 +42,23 @@ import java.util.function.Consumer;
  *   (e.g. programmed and drifted) weights.</li>
  * </ul>
  * The result carries the model header (mode, sizes, training configuration, profile) and the
- * test accuracy of the trained network on its own terms: digital for fp and hwa, the spiking
- * network after {@value #SNN_STEPS} steps of constant-current input for snn.
+ * test accuracy of the trained network on its own terms: digital for fp and hwa, read through
+ * its tiles for analog, the spiking network after {@value #SNN_STEPS} steps of constant-current
+ * input for snn.
  */
 public final class ModelTraining {
     /** Calibration images of the ANN→SNN conversion. */
     public static final int CALIBRATION_IMAGES = 2000;
     /** Time steps of a spiking inference. */
     public static final int SNN_STEPS = 50;
+    /** Analog SGD: samples per update (the top of aihwkit's 1–10 range; docs/analog-training.md). */
+    public static final int ANALOG_BATCH = 10;
+    /** Analog SGD: learning rate of the first epoch. */
+    public static final double ANALOG_LEARNING_RATE = 0.3;
+    /** Analog SGD: learning-rate factor per epoch. */
+    public static final double ANALOG_DECAY = 0.85;
+    /** Analog SGD: the weight that maps to the devices' full swing. */
+    public static final double ANALOG_WEIGHT_MAX = 0.4;
 
     private ModelTraining() {
     }
@@ -63,23 +79,27 @@ public final class ModelTraining {
     /**
      * Trains one model.
      *
-     * @param mode        fp, hwa or snn
-     * @param sizes       layer sizes; sizes[0] must be the images' pixels, the last at least the classes
-     * @param profileName the profile's name (recorded in the header), or null for fp and snn without one
-     * @param device      the profile's devices; required for hwa
-     * @param config      epochs, optimizer, seed, threads
-     * @param data        the train and test split
-     * @param onEpoch     told after every epoch
-     * @param cancelled   polled between batches
-     * @throws IllegalArgumentException for hwa without a device, or for a mode trained elsewhere (analog)
+     * @param mode      fp, hwa, analog or snn
+     * @param sizes     layer sizes; sizes[0] must be the images' pixels, the last at least the classes
+     * @param profile   the device profile (its name goes into the header); required for hwa (its
+     *                  inference noise) and analog (its pulsed update), optional otherwise
+     * @param config    epochs, optimizer, seed, threads (analog uses the epochs and the seed)
+     * @param data      the train and test split
+     * @param onEpoch   told after every epoch
+     * @param cancelled polled between batches
+     * @throws IllegalArgumentException for hwa or analog without a profile, or analog with a
+     *                                  profile without a pulsed-update model
      */
-    public static Result train(ModelHeader.Mode mode, int[] sizes, String profileName, InferenceDeviceModel device,
-            TrainingConfig config, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
-            BooleanSupplier cancelled) {
+    public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
+            Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
         checkSizes(sizes, data);
+        String profileName = profile == null ? null : profile.name();
+        if (mode == ModelHeader.Mode.ANALOG) {
+            return trainAnalog(sizes, profile, config, data, onEpoch, cancelled);
+        }
         Mlp network = new Mlp(sizes, config.initRandom());
         LayerHardware hardware = LayerHardware.IDENTITY;
         WeightConstraint constraint = WeightConstraint.NONE;
@@ -88,11 +108,11 @@ public final class ModelTraining {
             case SNN:
                 break;
             case HWA:
-                if (device == null) {
+                if (profile == null) {
                     throw new IllegalArgumentException("mode hwa needs a profile with inference noise (--profile), got none");
                 }
-                hardware = new NoisyTiles(sizes, device, HardwareAware.WEIGHT_NOISE, HardwareAware.PERIPHERY,
-                        HardwareAware.COLUMNWISE);
+                hardware = new NoisyTiles(sizes, profile.inferenceModel(), HardwareAware.WEIGHT_NOISE,
+                        HardwareAware.PERIPHERY, HardwareAware.COLUMNWISE);
                 constraint = HardwareAware.CLIP;
                 break;
             default:
@@ -120,6 +140,29 @@ public final class ModelTraining {
             accuracy = new Trainer(config).evaluate(network, data.test());
         }
         return new Result(header, network, accuracy, epochs, result.cancelled());
+    }
+
+    private static Result trainAnalog(int[] sizes, NoiseProfile profile, TrainingConfig config, Mnist.Split data,
+            Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
+        if (profile == null) {
+            throw new IllegalArgumentException("mode analog needs a profile with a pulsed-update model (--profile), got none");
+        }
+        AnalogSgdConfig analog = AnalogSgdConfig.aihwkitDefaults(sizes, profile.requirePulsedUpdate(),
+                ANALOG_LEARNING_RATE, ANALOG_BATCH, config.epochs(), config.seed()).withLearningRateDecay(ANALOG_DECAY)
+                .withWeightMax(ANALOG_WEIGHT_MAX);
+        AnalogSgdTrainer trainer = new AnalogSgdTrainer(analog);
+        List<Trainer.EpochReport> epochs = new ArrayList<>();
+        boolean stopped = trainer.train(data.train(), null, r -> {
+            Trainer.EpochReport e = new Trainer.EpochReport(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.seconds());
+            epochs.add(e);
+            onEpoch.accept(e);
+        }, cancelled).cancelled();
+        Mlp network = Mlp.of(sizes, trainer.network().weights(), trainer.network().biases());
+        ModelHeader header = ModelHeader.of(network, ModelHeader.Mode.ANALOG, config).withProfile(profile.name())
+                .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split",
+                        "analog", "in-situ SGD, batch " + ANALOG_BATCH + ", lr " + ANALOG_LEARNING_RATE + " × "
+                                + ANALOG_DECAY + "^epoch, weight max " + ANALOG_WEIGHT_MAX));
+        return new Result(header, network, trainer.accuracy(data.test()), epochs, stopped);
     }
 
     /**

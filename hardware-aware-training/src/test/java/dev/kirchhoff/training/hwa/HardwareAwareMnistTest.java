@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kirchhoff.datasets.Mnist;
 import dev.kirchhoff.device.inference.InferenceDeviceModel;
+import dev.kirchhoff.profiles.NoiseProfile;
 import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.ModelHeader;
 import dev.kirchhoff.training.TrainingConfig;
@@ -33,11 +34,12 @@ class HardwareAwareMnistTest {
     void noiseInTheLoopSurvivesPcmDriftAndBeatsThePlainNetworkUnderVariability() {
         Mnist.Split data = Mnist.split();
         int[] sizes = {784, 256, 128, 10};
-        InferenceDeviceModel pcm = Presets.load("pcm-nandakumar-2019").inferenceModel();
+        NoiseProfile profile = Presets.load("pcm-nandakumar-2019");
+        InferenceDeviceModel pcm = profile.inferenceModel();
         TrainingConfig config = TrainingConfig.defaults().withThreads(2);
-        ModelTraining.Result fp = ModelTraining.train(ModelHeader.Mode.FP, sizes, null, null, config, data, e -> {
+        ModelTraining.Result fp = ModelTraining.train(ModelHeader.Mode.FP, sizes, null, config, data, e -> {
         }, () -> false);
-        ModelTraining.Result hwa = ModelTraining.train(ModelHeader.Mode.HWA, sizes, "pcm", pcm, config, data, e -> {
+        ModelTraining.Result hwa = ModelTraining.train(ModelHeader.Mode.HWA, sizes, profile, config, data, e -> {
         }, () -> false);
 
         double[] hwaNominal = accuracies(hwa, pcm, data, 1);

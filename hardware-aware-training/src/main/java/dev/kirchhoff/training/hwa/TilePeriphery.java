@@ -74,16 +74,16 @@ public final class TilePeriphery {
                 continue;
             }
             if (deterministic) {
-                // DAC(0) = 0: zero inputs (most pixels, half the ReLU outputs) stay zero.
+                // Branch-free so that C2 vectorises it (DAC(0) = 0 keeps the zeros).
                 final float inv = 1f / alpha;
-                for (int i = row; i < row + width; i++) {
-                    float v = x[i];
-                    if (v != 0f) {
-                        float c = Math.min(Math.max(v * inv, -bound), bound);
-                        if (invStep != 0f) {
-                            c = Math.min(Math.max((float) Math.rint(c * invStep) * step, -bound), bound);
-                        }
-                        x[i] = alpha * c;
+                if (invStep != 0f) {
+                    for (int i = row; i < row + width; i++) {
+                        float c = Math.min(Math.max(x[i] * inv, -bound), bound);
+                        x[i] = alpha * Math.min(Math.max((float) Math.rint(c * invStep) * step, -bound), bound);
+                    }
+                } else {
+                    for (int i = row; i < row + width; i++) {
+                        x[i] = alpha * Math.min(Math.max(x[i] * inv, -bound), bound);
                     }
                 }
                 continue;

@@ -47,6 +47,44 @@ public record WeightClip(Kind kind, double value) implements WeightConstraint {
         return new WeightClip(Kind.FIXED, c);
     }
 
+    /**
+     * The population standard deviation of {@code w}, accumulated in double over four interleaved
+     * partial sums (independent chains, four times the throughput of one; the order is fixed, so
+     * the result is the same on every run).
+     */
+    static double standardDeviation(float[] w) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        int n = w.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double a = w[i];
+            double b = w[i + 1];
+            double c = w[i + 2];
+            double d = w[i + 3];
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            q0 += a * a;
+            q1 += b * b;
+            q2 += c * c;
+            q3 += d * d;
+        }
+        for (; i < n; i++) {
+            s0 += w[i];
+            q0 += (double) w[i] * w[i];
+        }
+        double mean = (s0 + s1 + s2 + s3) / n;
+        return Math.sqrt(Math.max((q0 + q1 + q2 + q3) / n - mean * mean, 0));
+    }
+
     @Override
     public void apply(int layer, float[] weights, float[] biases) {
         double bound;
@@ -57,14 +95,7 @@ public record WeightClip(Kind kind, double value) implements WeightConstraint {
                 bound = value;
                 break;
             default:
-                double sum = 0;
-                double sumSq = 0;
-                for (float w : weights) {
-                    sum += w;
-                    sumSq += (double) w * w;
-                }
-                double mean = sum / weights.length;
-                bound = value * Math.sqrt(Math.max(sumSq / weights.length - mean * mean, 0));
+                bound = value * standardDeviation(weights);
                 break;
         }
         float c = (float) bound;

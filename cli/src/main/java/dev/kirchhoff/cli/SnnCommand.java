@@ -1,21 +1,17 @@
 package dev.kirchhoff.cli;
 
-import dev.kirchhoff.datasets.Mnist;
-import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import dev.kirchhoff.crossbar.TileConfig;
+import dev.kirchhoff.datasets.Mnist;
 import dev.kirchhoff.device.ConductanceRange;
 import dev.kirchhoff.device.pulsed.ConstantStep;
 import dev.kirchhoff.device.pulsed.PulseVariability;
+import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.tiling.TilingOptions;
 import dev.kirchhoff.tiling.chip.SpikingChip;
 import dev.kirchhoff.tiling.encode.PoissonRateEncoder;
 import dev.kirchhoff.tiling.hw.HardwareDescription;
 import dev.kirchhoff.tiling.hw.HardwareDescriptions;
-import dev.kirchhoff.tiling.snn.LifParameters;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import dev.kirchhoff.tiling.learning.DiehlCookMnist;
 import dev.kirchhoff.tiling.learning.DiehlCookNetwork;
 import dev.kirchhoff.tiling.learning.IdealSynapses;
@@ -23,9 +19,22 @@ import dev.kirchhoff.tiling.learning.MemristiveSynapses;
 import dev.kirchhoff.tiling.learning.PlasticSynapses;
 import dev.kirchhoff.tiling.learning.PulseRounding;
 import dev.kirchhoff.tiling.snn.CubaNetwork;
+import dev.kirchhoff.tiling.snn.LifParameters;
 import dev.kirchhoff.tiling.snn.SpikingNetwork;
+import dev.kirchhoff.training.Mlp;
+import dev.kirchhoff.training.ModelFile;
+import dev.kirchhoff.training.ModelHeader;
+import dev.kirchhoff.training.pipeline.ModelTraining;
+import dev.kirchhoff.training.snn.ConvertedNetwork;
+import dev.kirchhoff.training.snn.InputCoding;
+import dev.kirchhoff.training.snn.Readout;
+import dev.kirchhoff.training.snn.SnnOnChip;
+import dev.kirchhoff.training.snn.SnnSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -263,9 +272,18 @@ final class SnnCommand implements Runnable {
                 defaultValue = "42")
         long seed;
 
+        @Option(names = "--model", paramLabel = "MODEL",
+                description = "A snn model from kirchhoff train --mode snn: run the trained, converted network "
+                        + "(Bernoulli-coded input, ideal tiles) and report its accuracy too; --layers and "
+                        + "--max-rate-hz do not apply.")
+        Path model;
+
         @Override
         public Integer call() throws IOException {
             CommandLine cl = spec.commandLine();
+            if (model != null) {
+                return runModel(cl);
+            }
             if (sizes.length < 2 || sizes[0] != Mnist.SIDE * Mnist.SIDE) {
                 throw new CommandLine.ParameterException(cl, "--layers must start with 784 (the MNIST pixels) and have at "
                         + "least two sizes, got " + java.util.Arrays.toString(sizes));
@@ -275,12 +293,7 @@ final class SnnCommand implements Runnable {
                     throw new CommandLine.ParameterException(cl, "--layers sizes must be at least 1, got " + n);
                 }
             }
-            if (images < 1 || images > Mnist.TEST_SIZE) {
-                throw new CommandLine.ParameterException(cl, "--images must be between 1 and " + Mnist.TEST_SIZE + ", got " + images);
-            }
-            if (steps < 1) {
-                throw new CommandLine.ParameterException(cl, "--steps must be at least 1, got " + steps);
-            }
+            checkImagesAndSteps(cl);
             if (!(maxRateHz > 0 && maxRateHz <= 1000)) {
                 throw new CommandLine.ParameterException(cl, "--max-rate-hz must be in (0, 1000], got " + maxRateHz);
             }
@@ -327,6 +340,60 @@ final class SnnCommand implements Runnable {
                     chip.ledger().energyPerInferenceJoules(), chip.ledger().latencySeconds() / images);
             out.flush();
             return 0;
+        }
+
+        /** The trained network of a snn model on the chip: accuracy, energy and latency per inference. */
+        private int runModel(CommandLine cl) throws IOException {
+            checkImagesAndSteps(cl);
+            ModelFile.Contents contents = ModelFile.read(model);
+            if (contents.header().mode() != ModelHeader.Mode.SNN) {
+                throw new IllegalArgumentException(model + ": --model needs a snn model (kirchhoff train --mode snn), got a "
+                        + contents.header().mode().label() + " model");
+            }
+            Mlp net = contents.network();
+            float[][] w = new float[net.layers()][];
+            float[][] b = new float[net.layers()][];
+            for (int l = 0; l < w.length; l++) {
+                w[l] = net.weights(l);
+                b[l] = net.biases(l);
+            }
+            ConvertedNetwork snn = ModelTraining.spikingNetwork(contents.header(), w, b);
+            HardwareDescription hw = hardware == null ? HardwareDescriptions.defaultDescription()
+                    : HardwareDescriptions.read(hardware);
+            SnnOnChip chip = new SnnOnChip(snn, InputCoding.bernoulli(1), Readout.MEMBRANE_POTENTIAL, hw,
+                    SnnOnChip.idealTiles(), seed);
+            PrintWriter out = cl.getOut();
+            out.printf(Locale.ROOT, "network=%s layers=%s hardware=%s mesh=%dx%d images=%d steps=%d seed=%d%n",
+                    model.getFileName(), java.util.Arrays.toString(net.sizes()).replace(" ", ""), hw.name(),
+                    hw.mesh().width(), hw.mesh().height(), images, steps, seed);
+            Mnist.Split split = Mnist.split();
+            double[] x = new double[net.inputs()];
+            int correct = 0;
+            double energy = 0;
+            double latency = 0;
+            ProgressLine progress = new ProgressLine(cl.getErr(), "snn chip: image");
+            for (int img = 0; img < images; img++) {
+                split.test().image(img, x);
+                SnnOnChip.Inference r = chip.infer(x, steps, SnnSimulator.imageRng(seed, img), null);
+                correct += r.predictedClass() == split.test().label(img) ? 1 : 0;
+                energy += r.energyJoules();
+                latency += r.latencySeconds();
+                progress.update(img + 1, images);
+            }
+            out.printf(Locale.ROOT, "accuracy=%.4f correct=%d tested=%d%n", (double) correct / images, correct, images);
+            out.printf(Locale.ROOT, "energy_per_inference_joules=%.6e latency_per_inference_seconds=%.6e%n",
+                    energy / images, latency / images);
+            out.flush();
+            return 0;
+        }
+
+        private void checkImagesAndSteps(CommandLine cl) {
+            if (images < 1 || images > Mnist.TEST_SIZE) {
+                throw new CommandLine.ParameterException(cl, "--images must be between 1 and " + Mnist.TEST_SIZE + ", got " + images);
+            }
+            if (steps < 1) {
+                throw new CommandLine.ParameterException(cl, "--steps must be at least 1, got " + steps);
+            }
         }
 
         private static int tileCount(SpikingChip chip) {

@@ -63,6 +63,29 @@ class TrainEvaluateCommandTest {
         assertEquals(Files.readString(csv1), Files.readString(csv2), "one thread and two");
     }
 
+    /**
+     * A snn model (784-32-10, one epoch) on the tiled chip: accuracy over 5 images and the
+     * energy/latency contract line last, both positive; a fp model is refused with exit 2.
+     */
+    @Test
+    void aTrainedSpikingModelRunsOnTheChip() throws IOException {
+        Path snn = dir.resolve("snn.khm");
+        assertEquals(0, CliRun.of("train", "--layers", "784,32,10", "--mode", "snn", "--epochs", "1", "--out",
+                snn.toString()).status());
+        CliRun chip = CliRun.of("snn", "chip", "--model", snn.toString(), "--images", "5", "--steps", "30");
+        assertEquals(0, chip.status(), chip.err());
+        List<String> lines = chip.out().lines().toList();
+        assertTrue(lines.get(lines.size() - 2).matches("accuracy=\\d\\.\\d{4} correct=[0-5] tested=5"), chip.out());
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.matches("energy_per_inference_joules=\\S+ latency_per_inference_seconds=\\S+"), last);
+        assertTrue(Double.parseDouble(last.replaceAll(".*joules=(\\S+) .*", "$1")) > 0, last);
+        Path fp = dir.resolve("fp.khm");
+        assertEquals(0, CliRun.of("train", "--layers", "784,10", "--epochs", "1", "--out", fp.toString()).status());
+        CliRun refused = CliRun.of("snn", "chip", "--model", fp.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("snn model"), refused.err());
+    }
+
     @Test
     void anUnknownProfileExitsTwoNamingIt() {
         CliRun run = CliRun.of("train", "--layers", "784,10", "--mode", "hwa", "--profile", "no-such-device", "--out",

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kirchhoff.profiles.JsonFiles;
 import java.io.IOException;
@@ -263,23 +262,7 @@ public final class ModelFile {
         if (loc != null && loc.getLineNr() > 0) {
             where.append(" (line ").append(loc.getLineNr()).append(')');
         }
-        return where + ": " + problem(e);
+        return where + ": " + JsonFiles.problem(e);
     }
 
-    private static String problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
-        }
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
-                return String.valueOf(c.getMessage());
-            }
-        }
-        String msg = e.getOriginalMessage();
-        if (msg.startsWith("Missing required creator property")) {
-            return "missing required field";
-        }
-        int nl = msg.indexOf('\n');
-        return nl >= 0 ? msg.substring(0, nl) : msg;
-    }
 }

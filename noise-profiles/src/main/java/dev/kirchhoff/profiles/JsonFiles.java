@@ -2,6 +2,7 @@ package dev.kirchhoff.profiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,6 +37,31 @@ public final class JsonFiles {
             }
         }
         return where;
+    }
+
+    /**
+     * What went wrong, in one line for a user: an unknown field by name, the message of the
+     * validation that rejected a value (an {@link IllegalArgumentException} or
+     * {@link NullPointerException} thrown by a constructor), "missing required field", or else the
+     * first line of Jackson's own message.
+     *
+     * @param e the failure, not modified
+     */
+    public static String problem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
+                return String.valueOf(c.getMessage());
+            }
+        }
+        String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.startsWith("Missing creator property") || msg.startsWith("Missing required creator property")) {
+            return "missing required field";
+        }
+        int nl = msg.indexOf('\n');
+        return nl >= 0 ? msg.substring(0, nl) : msg;
     }
 
     /**

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kirchhoff.device.inference.DriftModel;
 import dev.kirchhoff.device.inference.ProgrammingNoise;
@@ -172,22 +171,9 @@ public final class NoiseProfiles {
     }
 
     private static String problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
-        }
         if (e instanceof InvalidTypeIdException t) {
             return "unknown model '" + t.getTypeId() + "'" + knownModels(t);
         }
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
-                return String.valueOf(c.getMessage());
-            }
-        }
-        String msg = e.getOriginalMessage();
-        if (msg.startsWith("Missing creator property")) {
-            return "missing required field";
-        }
-        int nl = msg.indexOf('\n');
-        return nl >= 0 ? msg.substring(0, nl) : msg;
+        return JsonFiles.problem(e);
     }
 }

@@ -79,8 +79,9 @@ final class SpikingBptt {
     private final double[][][] slope;
     private final double[] logits;
     private final double[] probs;
-    /** e_l(t) = ∂ℓ/∂s_l(t) for the hidden layers below the top one. */
+    /** e_l(t) = ∂ℓ/∂s_l(t) for the hidden layers below the top one (l &lt; L − 2); the top one's is {@link #errTop}. */
     private final double[][][] err;
+    /** e_{L−2}, the same at every step. */
     private final double[] errTop;
     private final double[][] lambda;
     private final double[] lambdaSum;
@@ -104,7 +105,7 @@ final class SpikingBptt {
         lambda = new double[layers][];
         act = new double[layers - 1][steps][];
         slope = new double[layers - 1][steps][];
-        err = new double[layers - 1][steps][];
+        err = new double[Math.max(layers - 2, 0)][steps][];
         for (int l = 0; l < layers; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
@@ -120,16 +121,18 @@ final class SpikingBptt {
                 for (int t = 0; t < steps; t++) {
                     act[l][t] = new double[out];
                     slope[l][t] = new double[out];
-                    err[l][t] = new double[out];
+                    if (l < layers - 2) {
+                        err[l][t] = new double[out];
+                    }
                 }
             }
         }
         current0 = new double[sizes[1]];
         logits = new double[sizes[layers]];
         probs = new double[sizes[layers]];
-        errTop = new double[sizes[Math.max(layers - 1, 0)]];
+        errTop = new double[sizes[layers - 1]];
         lambdaSum = new double[sizes[1]];
-        counts = new double[sizes[Math.max(layers - 1, 0)]];
+        counts = new double[sizes[layers - 1]];
     }
 
     /** Copies the model's float parameters into the double rows (exact). */

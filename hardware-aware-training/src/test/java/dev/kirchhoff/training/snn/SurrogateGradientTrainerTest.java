@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kirchhoff.datasets.ImageSet;
 import dev.kirchhoff.datasets.Mnist;
 import dev.kirchhoff.training.Mlp;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -16,12 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Training, evaluation and its equality with {@link SnnSimulator}, determinism and argument checks. */
 class SurrogateGradientTrainerTest {
-    /**
-     * Four classes of 4×4 images, class c lighting row c (values 0.6–1.0) over background noise
-     * (0–0.3): linearly separable with a margin, so a 16-12-4 spiking network trained for 30
-     * epochs must classify all 80 training images, and the loss must fall below a fifth of the
-     * initial one (ln 4 ≈ 1.39 for a network that does not yet separate the classes).
-     */
+    /** n images of four classes, 4×4, class c lighting row c (values 0.6–1.0) over background noise (0–0.3). */
     static ImageSet rows(int n, long seed) {
         UniformRandomProvider r = RandomSource.XO_SHI_RO_256_PP.create(seed);
         byte[] pixels = new byte[n * 16];
@@ -37,6 +33,11 @@ class SurrogateGradientTrainerTest {
         return new ImageSet(4, 4, 4, pixels, labels);
     }
 
+    /**
+     * The rows are linearly separable with a margin, so a 16-12-4 spiking network trained for 30
+     * epochs must classify all 80 training images and 40 new ones, and the loss must fall below a
+     * fifth of the initial one (ln 4 ≈ 1.39 for a network that does not yet separate the classes).
+     */
     @Test
     void learnsASeparableProblem() {
         ImageSet train = rows(80, 5L);
@@ -80,7 +81,7 @@ class SurrogateGradientTrainerTest {
                 .evaluate(images, new int[] {steps}, InputCoding.constantCurrent(), 0L, 1);
         assertArrayEquals(sim.predictions()[0], own.predictions(), "T = " + steps);
         assertEquals(sim.accuracy(0), own.accuracy(), 0);
-        long classes = java.util.Arrays.stream(own.predictions()).distinct().count();
+        long classes = Arrays.stream(own.predictions()).distinct().count();
         assertTrue(classes >= 2, "the predictions must vary for the comparison to mean something, got " + classes);
     }
 

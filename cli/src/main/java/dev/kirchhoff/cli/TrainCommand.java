@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             "Train a network on MNIST-10k and save it as a model file.",
             "Modes: fp (floating point), hwa (noise in the loop on a profile's devices),",
             "analog (in-situ: every update pulses the profile's devices, e.g. rram-soft-bounds),",
-            "snn (floating point, then converted to a spiking network). One line per epoch on",
+            "snn (a spiking network: converted from a trained ANN, or trained through time with",
+            "--snn-training surrogate). One line per epoch on",
             "stderr; the last line on stdout is",
             "  model=FILE mode=M test_accuracy=A epochs=E seconds=S"})
 final class TrainCommand implements Callable<Integer> {
@@ -41,6 +42,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fp",
             description = "fp, hwa, analog or snn (default: ${DEFAULT-VALUE}).")
     String mode;
+
+    @Option(names = "--snn-training", paramLabel = "HOW", defaultValue = "conversion",
+            description = "For --mode snn: conversion (train an ANN, convert by threshold balancing) or "
+                    + "surrogate (train the spiking network through time) (default: ${DEFAULT-VALUE}).")
+    String snnTraining;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE",
             description = "Noise profile, a preset name or a JSON file; required for hwa and analog.")
@@ -83,12 +89,21 @@ final class TrainCommand implements Callable<Integer> {
         } else if (m == ModelHeader.Mode.HWA || m == ModelHeader.Mode.ANALOG) {
             throw new CommandLine.ParameterException(cl, "--mode " + m.label() + " needs --profile NAME|FILE");
         }
+        ModelTraining.SpikingMethod spiking;
+        if ("conversion".equals(snnTraining)) {
+            spiking = ModelTraining.SpikingMethod.CONVERSION;
+        } else if ("surrogate".equals(snnTraining)) {
+            spiking = ModelTraining.SpikingMethod.SURROGATE;
+        } else {
+            throw new CommandLine.ParameterException(cl, "--snn-training must be conversion or surrogate, got '"
+                    + snnTraining + "'");
+        }
         Mnist.Split data = Mnist.split();
         ModelTraining.checkSizes(layers, data);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, data, e -> {
+        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
             err.flush();

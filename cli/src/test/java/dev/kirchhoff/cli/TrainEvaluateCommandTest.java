@@ -86,6 +86,24 @@ class TrainEvaluateCommandTest {
         assertTrue(refused.err().contains("snn model"), refused.err());
     }
 
+    /** A spiking model trained through time is an ordinary snn model file; a bad method exits 2. */
+    @Test
+    void surrogateTrainingWritesASnnModel() throws IOException {
+        Path sg = dir.resolve("sg.khm");
+        CliRun run = CliRun.of("train", "--layers", "784,32,10", "--mode", "snn", "--snn-training", "surrogate",
+                "--epochs", "1", "--out", sg.toString());
+        assertEquals(0, run.status(), run.err());
+        ModelFile.Contents c = ModelFile.read(sg);
+        assertEquals(ModelHeader.Mode.SNN, c.header().mode());
+        assertEquals(List.of(1.0, 1.0), c.header().outputScales());
+        double accuracy = Double.parseDouble(run.out().replaceAll("(?s).*test_accuracy=(\\S+) .*", "$1"));
+        assertTrue(accuracy > 0.5, run.out());
+        CliRun bad = CliRun.of("train", "--layers", "784,10", "--mode", "snn", "--snn-training", "magic", "--out",
+                dir.resolve("x.khm").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--snn-training"), bad.err());
+    }
+
     @Test
     void anUnknownProfileExitsTwoNamingIt() {
         CliRun run = CliRun.of("train", "--layers", "784,10", "--mode", "hwa", "--profile", "no-such-device", "--out",

@@ -470,13 +470,17 @@ public final class AerMesh {
         double latency = stepLatency;
         int inFlight = stepInFlight;
         boolean progress = false;
+        // (k + r) mod 5 kept incrementally: an integer division per router costs more than the visit's
+        // other arithmetic.
+        int nextFirst = k % P;
         for (int r = 0; r < cores; r++) {
+            final int first = nextFirst;
+            nextFirst = first == P - 1 ? 0 : first + 1;
             final int nonEmpty = routerFifoMask[r];
             if (nonEmpty == 0) {
                 continue;
             }
             final int base = r * P;
-            final int first = (k + r) % P;
             final int xr = coreX[r];
             final int yr = coreY[r];
             // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).

@@ -1,8 +1,12 @@
 package dev.kirchhoff.profiles;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -37,6 +41,23 @@ public final class JsonFiles {
             }
         }
         return where;
+    }
+
+    /**
+     * A mapper builder for strict JSON input, the one set-up of every file format the project
+     * reads (noise profiles, hardware descriptions, model files): unknown fields, trailing tokens,
+     * duplicate keys, null primitives and fractions for integers are errors; output is indented.
+     * Callers add what their format needs (e.g. required creator properties, mix-ins).
+     */
+    public static JsonMapper.Builder strictMapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.kirchhoff.cli;
 
-import dev.kirchhoff.datasets.Mnist;
 import dev.kirchhoff.profiles.NoiseProfile;
 import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.ModelFile;
 import dev.kirchhoff.training.hwa.AccuracySweep;
-import dev.kirchhoff.training.hwa.HardwareAware;
-import dev.kirchhoff.training.hwa.TilePeriphery;
-import dev.kirchhoff.training.pipeline.ModelEvaluation;
+import dev.kirchhoff.training.pipeline.AccuracyCsv;
+import dev.kirchhoff.training.pipeline.LocalSweepEngine;
+import dev.kirchhoff.training.pipeline.SweepJob;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code kirchhoff evaluate}: programs a saved model onto a profile's devices and measures its
  * MNIST-10k test accuracy over variability scales, drift times and seeds
- * ({@link ModelEvaluation}), writing one CSV row per trial, atomically.
+ * ({@link SweepJob} on the local cores, trials in parallel), writing one CSV row per trial, atomically.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -80,28 +80,22 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         checkValues(cl, "--drift-times", driftTimes);
         checkValues(cl, "--variability-scales", scales);
-        ModelFile.Contents contents = ModelFile.read(model);
+        byte[] modelBytes = Files.readAllBytes(model);
+        ModelFile.fromBytes(modelBytes, model.toString());
         NoiseProfile p = Presets.resolve(profile);
-        Mnist.Split data = Mnist.split();
         AccuracySweep.Settings settings = new AccuracySweep.Settings(scales, driftTimes, seeds, baseSeed, columnwise,
                 !noCompensation);
+        SweepJob job = new SweepJob(model.getFileName().toString(), modelBytes, p, settings);
         PrintWriter err = cl.getErr();
         ProgressLine progress = new ProgressLine(err, "evaluate: trial");
-        String modelName = model.getFileName().toString();
-        List<AccuracySweep.Row> rows = ModelEvaluation.run(modelName, contents, p.name(), p.inferenceModel(), data,
-                settings, new TilePeriphery(HardwareAware.PERIPHERY), threads, progress::update, () -> false);
+        List<AccuracySweep.Row> rows = new LocalSweepEngine(threads).run(job, progress::update, () -> false);
         PrintWriter o = cl.getOut();
-        AtomicOutput.write(out, o, w -> {
-            w.write("model,profile,variability_scale,drift_time_s,seed,accuracy\n");
-            for (AccuracySweep.Row r : rows) {
-                w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s%n", csv(r.model()), csv(r.profile()),
-                        number(r.variabilityScale()), number(r.driftTimeSeconds()), r.seed(), r.accuracy()));
-            }
-        });
+        AtomicOutput.write(out, o, w -> AccuracyCsv.write(w, rows));
         PrintWriter summary = out == null ? err : o;
         for (AccuracySweep.Summary s : AccuracySweep.summarize(rows)) {
             summary.printf(Locale.ROOT, "variability_scale=%s drift_time_s=%s accuracy_mean=%.4f accuracy_std=%.4f trials=%d%n",
-                    number(s.variabilityScale()), number(s.driftTimeSeconds()), s.mean(), s.std(), s.trials());
+                    AccuracyCsv.number(s.variabilityScale()), AccuracyCsv.number(s.driftTimeSeconds()), s.mean(), s.std(),
+                    s.trials());
         }
         summary.flush();
         return 0;
@@ -116,18 +110,5 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, option + " values must be non-negative and finite, got " + v);
             }
         }
-    }
-
-    /** A number as written in the CSV: integers without a decimal point, others in full precision. */
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** A CSV field: quoted when it holds a comma, quote or line break. */
-    static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -7,10 +7,10 @@ import dev.kirchhoff.training.Mlp;
 import dev.kirchhoff.training.Trainer;
 import dev.kirchhoff.training.TrainingConfig;
 import dev.kirchhoff.training.WeightConstraint;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -38,7 +38,8 @@ public final class AccuracySweep {
 
     /** One trial's result, the columns of {@code kirchhoff evaluate}'s CSV. */
     public record Row(String model, String profile, double variabilityScale, double driftTimeSeconds, long seed,
-            double accuracy) {
+            double accuracy) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -52,7 +53,9 @@ public final class AccuracySweep {
      * @param compensateDrift   apply global drift compensation
      */
     public record Settings(double[] variabilityScales, double[] driftTimesSeconds, int seeds, long baseSeed,
-            boolean columnwise, boolean compensateDrift) {
+            boolean columnwise, boolean compensateDrift) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Settings {
             requireValues("variabilityScales", variabilityScales);
             requireValues("driftTimesSeconds", driftTimesSeconds);
@@ -68,6 +71,16 @@ public final class AccuracySweep {
             for (int i = 0; i < values.length; i++) {
                 Checks.nonNegative(name + "[" + i + "]", values[i]);
             }
+        }
+
+        @Override
+        public double[] variabilityScales() {
+            return variabilityScales.clone();
+        }
+
+        @Override
+        public double[] driftTimesSeconds() {
+            return driftTimesSeconds.clone();
         }
 
         /** Number of rows the sweep produces. */
@@ -108,48 +121,64 @@ public final class AccuracySweep {
         };
     }
 
-    /** Called after every row with the rows done and the total. */
+    /** Called after every trial with the trials done and the total. */
     @FunctionalInterface
     public interface Progress {
         void update(int done, int total);
     }
 
     /**
-     * Runs the sweep, rows in the order scale, seed, time.
+     * One Monte Carlo trial: the network programmed once at one variability scale with one seed,
+     * then read at every drift time. Trials are independent of each other: they may run in any
+     * order, on any thread or machine, and give the same rows.
+     *
+     * @param index            position in {@link #trials} (rows are reported in this order)
+     * @param variabilityScale k
+     * @param seed             the trial's seed
+     */
+    public record Trial(int index, double variabilityScale, long seed) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The sweep's trials in row order: scale, then seed. */
+    public static List<Trial> trials(Settings settings) {
+        List<Trial> out = new ArrayList<>(settings.variabilityScales().length * settings.seeds());
+        for (double scale : settings.variabilityScales()) {
+            for (int i = 0; i < settings.seeds(); i++) {
+                out.add(new Trial(out.size(), scale, settings.baseSeed() + i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs one trial: programs the network at the trial's scale and reads it at every drift time.
      *
      * @param modelName   the model's name in the rows
      * @param model       the trained network, not modified
      * @param profileName the profile's name in the rows
      * @param device      the devices at variability scale 1
-     * @param settings    what to sweep
+     * @param settings    drift times, mapping and compensation
      * @param evaluator   the accuracy of one read
-     * @param progress    told after every row
-     * @param cancelled   polled between rows; when true the rows so far are returned
+     * @param trial       which trial
+     * @return one row per drift time, in the order of the settings' times
      */
-    public static List<Row> run(String modelName, Mlp model, String profileName, InferenceDeviceModel device,
-            Settings settings, ReadEvaluator evaluator, Progress progress, BooleanSupplier cancelled) {
+    public static List<Row> runTrial(String modelName, Mlp model, String profileName, InferenceDeviceModel device,
+            Settings settings, ReadEvaluator evaluator, Trial trial) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(evaluator, "evaluator");
-        List<Row> rows = new ArrayList<>(settings.trials());
         double[] times = settings.driftTimesSeconds();
-        for (double scale : settings.variabilityScales()) {
-            InferenceDeviceModel scaled = device.withVariabilityScale(scale);
-            for (int i = 0; i < settings.seeds(); i++) {
-                long seed = settings.baseSeed() + i;
-                ProgrammedNetwork chip = new ProgrammedNetwork(model, scaled, settings.columnwise());
-                chip.program(RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, STREAM_PROGRAM}));
-                for (int m = 0; m < times.length; m++) {
-                    if (cancelled.getAsBoolean()) {
-                        return rows;
-                    }
-                    UniformRandomProvider readRng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, STREAM_READ, m});
-                    ProgrammedNetwork.Read read = chip.readAt(times[m], settings.compensateDrift(), readRng);
-                    double accuracy = evaluator.accuracy(chip, read, seed);
-                    rows.add(new Row(modelName, profileName, scale, times[m], seed, accuracy));
-                    progress.update(rows.size(), settings.trials());
-                }
-            }
+        long seed = trial.seed();
+        ProgrammedNetwork chip = new ProgrammedNetwork(model, device.withVariabilityScale(trial.variabilityScale()),
+                settings.columnwise());
+        chip.program(RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, STREAM_PROGRAM}));
+        List<Row> rows = new ArrayList<>(times.length);
+        for (int m = 0; m < times.length; m++) {
+            UniformRandomProvider readRng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, STREAM_READ, m});
+            ProgrammedNetwork.Read read = chip.readAt(times[m], settings.compensateDrift(), readRng);
+            rows.add(new Row(modelName, profileName, trial.variabilityScale(), times[m], seed,
+                    evaluator.accuracy(chip, read, seed)));
         }
         return rows;
     }

@@ -3,12 +3,14 @@ package dev.kirchhoff.training.hwa;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kirchhoff.datasets.Mnist;
-import dev.kirchhoff.device.inference.InferenceDeviceModel;
 import dev.kirchhoff.profiles.NoiseProfile;
 import dev.kirchhoff.profiles.Presets;
+import dev.kirchhoff.training.ModelFile;
 import dev.kirchhoff.training.ModelHeader;
 import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.pipeline.LocalSweepEngine;
 import dev.kirchhoff.training.pipeline.ModelTraining;
+import dev.kirchhoff.training.pipeline.SweepJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,21 +37,20 @@ class HardwareAwareMnistTest {
         Mnist.Split data = Mnist.split();
         int[] sizes = {784, 256, 128, 10};
         NoiseProfile profile = Presets.load("pcm-nandakumar-2019");
-        InferenceDeviceModel pcm = profile.inferenceModel();
         TrainingConfig config = TrainingConfig.defaults().withThreads(2);
         ModelTraining.Result fp = ModelTraining.train(ModelHeader.Mode.FP, sizes, null, config, data, e -> {
         }, () -> false);
         ModelTraining.Result hwa = ModelTraining.train(ModelHeader.Mode.HWA, sizes, profile, config, data, e -> {
         }, () -> false);
 
-        double[] hwaNominal = accuracies(hwa, pcm, data, 1);
+        double[] hwaNominal = accuracies(hwa, profile, 1);
         double hwaMean = mean(hwaNominal);
         assertTrue(hwaMean >= 0.95, "hwa on PCM after one day: " + hwaMean);
         assertTrue(fp.testAccuracy() - hwaMean <= 0.015,
                 "hwa on PCM " + hwaMean + " vs floating point " + fp.testAccuracy());
 
-        double[] hwaHigh = accuracies(hwa, pcm, data, 3);
-        double[] fpHigh = accuracies(fp, pcm, data, 3);
+        double[] hwaHigh = accuracies(hwa, profile, 3);
+        double[] fpHigh = accuracies(fp, profile, 3);
         double[] d = new double[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
             d[s] = hwaHigh[s] - fpHigh[s];
@@ -61,14 +62,12 @@ class HardwareAwareMnistTest {
                         + mean(fpHigh) + ")");
     }
 
-    private static double[] accuracies(ModelTraining.Result model, InferenceDeviceModel device, Mnist.Split data,
-            double scale) {
+    private static double[] accuracies(ModelTraining.Result model, NoiseProfile profile, double scale) {
         AccuracySweep.Settings settings = new AccuracySweep.Settings(new double[] {scale}, new double[] {ONE_DAY}, SEEDS,
                 0, HardwareAware.COLUMNWISE, true);
-        List<AccuracySweep.Row> rows = AccuracySweep.run("m", model.network(), "pcm", device, settings,
-                AccuracySweep.forwardPass(model.network(), data.test(), new TilePeriphery(HardwareAware.PERIPHERY), 2),
-                (done, total) -> {
-                }, () -> false);
+        SweepJob job = new SweepJob("m", ModelFile.toBytes(model.header(), model.network()), profile, settings);
+        List<AccuracySweep.Row> rows = new LocalSweepEngine(2).run(job, (done, total) -> {
+        }, () -> false);
         double[] a = new double[rows.size()];
         for (int i = 0; i < a.length; i++) {
             a[i] = rows.get(i).accuracy();

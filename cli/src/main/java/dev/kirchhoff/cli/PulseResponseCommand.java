@@ -7,7 +7,6 @@ import dev.kirchhoff.device.pulsed.PulsedModels;
 import dev.kirchhoff.profiles.Presets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -27,7 +26,6 @@ import picocli.CommandLine.Option;
             "Each cycle is --pulses potentiation pulses (+1) then --pulses depression pulses (-1);",
             "the conductance is read after each pulse. Devices start at their own G_min."})
 final class PulseResponseCommand implements Callable<Integer> {
-    static final String HEADER = "device,cycle,pulse_index,polarity,conductance_siemens";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,7 +82,7 @@ final class PulseResponseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, "pulse-response: cycle");
         PulseResponse response = PulseResponse.simulate(device, devices, cycles, pulses, rng, progress::update);
-        AtomicOutput.write(out, spec.commandLine().getOut(), w -> writeCsv(response, w));
+        AtomicOutput.write(out, spec.commandLine().getOut(), response::writeCsv);
         long rows = (long) devices * cycles * 2L * pulses;
         err.println("pulse-response: " + rows + " rows, model " + device.modelName() + ", seed " + seed
                 + (out == null ? "" : ", written to " + out));
@@ -110,22 +108,6 @@ final class PulseResponseCommand implements Callable<Integer> {
     private void requirePositive(String option, int value) {
         if (value <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive, got " + value);
-        }
-    }
-
-    static void writeCsv(PulseResponse r, Writer w) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        w.write(HEADER);
-        w.write('\n');
-        for (int d = 0; d < r.devices(); d++) {
-            for (int c = 0; c < r.cycles(); c++) {
-                for (int p = 0; p < r.pulsesPerCycle(); p++) {
-                    line.setLength(0);
-                    line.append(d).append(',').append(c).append(',').append(p).append(',')
-                            .append(r.polarity(p)).append(',').append(r.conductanceSiemens()[r.index(d, c, p)]).append('\n');
-                    w.append(line);
-                }
-            }
         }
     }
 }

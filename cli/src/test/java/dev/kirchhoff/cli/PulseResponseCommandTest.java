@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kirchhoff.device.ConductanceRange;
+import dev.kirchhoff.device.pulsed.PulseResponse;
 import dev.kirchhoff.device.pulsed.PulseVariability;
 import dev.kirchhoff.device.pulsed.SoftBounds;
 import dev.kirchhoff.profiles.NoiseProfile;
@@ -26,7 +27,7 @@ class PulseResponseCommandTest {
                 "--seed", "7", "--out", out.toString());
         assertEquals(0, run.status(), run.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals(PulseResponseCommand.HEADER, lines.get(0));
+        assertEquals(PulseResponse.CSV_HEADER, lines.get(0));
         assertEquals(1 + 3 * 2 * 8, lines.size());
         for (int k = 1; k < lines.size(); k++) {
             String[] f = lines.get(k).split(",");

@@ -1,6 +1,8 @@
 package dev.kirchhoff.device.pulsed;
 
 import dev.kirchhoff.device.Checks;
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -15,6 +17,28 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param conductanceSiemens read conductance, index {@link #index(int, int, int)}
  */
 public record PulseResponse(int devices, int cycles, int pulsesPerDirection, double[] conductanceSiemens) {
+    /** The header of {@link #writeCsv}. */
+    public static final String CSV_HEADER = "device,cycle,pulse_index,polarity,conductance_siemens";
+
+    /**
+     * Writes the experiment as CSV, the format {@code kirchhoff fit pulse-response} reads: the
+     * header {@value #CSV_HEADER}, then one row per device, cycle and pulse, in that order.
+     */
+    public void writeCsv(Writer w) throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        w.write(CSV_HEADER);
+        w.write('\n');
+        for (int d = 0; d < devices; d++) {
+            for (int c = 0; c < cycles; c++) {
+                for (int p = 0; p < pulsesPerCycle(); p++) {
+                    line.setLength(0);
+                    line.append(d).append(',').append(c).append(',').append(p).append(',').append(polarity(p))
+                            .append(',').append(conductanceSiemens[index(d, c, p)]).append('\n');
+                    w.append(line);
+                }
+            }
+        }
+    }
 
     /** Pulses per cycle: {@code 2·pulsesPerDirection}. */
     public int pulsesPerCycle() {

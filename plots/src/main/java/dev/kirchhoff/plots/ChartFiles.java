@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 import javax.imageio.ImageIO;
 
@@ -67,15 +69,20 @@ public final class ChartFiles {
         writeAtomically(dir, baseName + ".svg", out -> out.write(svg));
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
     private static void writeAtomically(Path dir, String name, Writer writer) throws IOException {
         Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the report is meant to be
+        // shared; CREATE_NEW gives the usual permissions of the umask and still never clobbers.
+        Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
             try {

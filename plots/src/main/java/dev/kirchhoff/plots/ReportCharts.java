@@ -38,7 +38,6 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -86,6 +85,7 @@ public final class ReportCharts {
         checkAccuracySeries(series, false);
         NumberAxis x = new NumberAxis("Variability scale k (× the profile's σ)");
         x.setAutoRangeIncludesZero(false);
+        x.setAutoRangeStickyZero(false); // a margin left of k = 0, so its marker is not cut by the axis
         return accuracyChart("Test accuracy vs device variability", subtitle, series, x);
     }
 
@@ -137,7 +137,7 @@ public final class ReportCharts {
     private static JFreeChart accuracyChart(String title, String subtitle, List<Band> series, ValueAxis x) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Band b : series) {
-            data.addSeries(percentSeries(b.name(), b.x(), b.mean(), b.std(), PERCENT));
+            data.addSeries(bandSeries(b.name(), b.x(), 1, b.mean(), b.std(), PERCENT));
         }
         NumberAxis y = new NumberAxis("Test accuracy (%)");
         y.setAutoRangeIncludesZero(false);
@@ -147,13 +147,14 @@ public final class ReportCharts {
         return ChartStyle.apply(chart, title, subtitle);
     }
 
-    private static YIntervalSeries percentSeries(String name, double[] x, double[] mean, double[] std,
-            double scale) {
+    /** mean ± std, x multiplied by xScale, y values by yScale. */
+    private static YIntervalSeries bandSeries(String name, double[] x, double xScale, double[] mean, double[] std,
+            double yScale) {
         YIntervalSeries s = new YIntervalSeries(name, false, true);
         for (int i = 0; i < x.length; i++) {
-            double m = mean[i] * scale;
-            double d = std[i] * scale;
-            s.add(x[i], m, m - d, m + d);
+            double m = mean[i] * yScale;
+            double d = std[i] * yScale;
+            s.add(x[i] * xScale, m, m - d, m + d);
         }
         return s;
     }
@@ -225,6 +226,7 @@ public final class ReportCharts {
         data.addSeries(m);
 
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path per device: smaller SVG, no seams between segments
         // Translucent device lines: where many overlap, the colour deepens, showing the spread.
         Color device = ChartStyle.withAlpha(ChartStyle.BLUE, devices > 20 ? 70 : 140);
         for (int d = 0; d < devices; d++) {
@@ -281,7 +283,7 @@ public final class ReportCharts {
         Checks.notNull(subtitle, "subtitle");
         Checks.band(targetSiemens, "targetSiemens", meanSiemens, "meanSiemens", stdSiemens, "stdSiemens");
         YIntervalSeriesCollection band = new YIntervalSeriesCollection();
-        band.addSeries(percentSeries(PROGRAMMED, targetSiemens, meanSiemens, stdSiemens, MICRO));
+        band.addSeries(bandSeries(PROGRAMMED, targetSiemens, MICRO, meanSiemens, stdSiemens, MICRO));
         DeviationRenderer r = new DeviationRenderer(true, true);
         r.setAlpha(0.25f);
         r.setSeriesPaint(0, ChartStyle.BLUE);
@@ -429,11 +431,7 @@ public final class ReportCharts {
         data.addSeries("cells", new double[][] {xs, ys, zs});
 
         ViridisPaintScale scale = new ViridisPaintScale(min, max);
-        XYBlockRenderer r = new XYBlockRenderer();
-        r.setBlockWidth(1);
-        r.setBlockHeight(1);
-        r.setBlockAnchor(RectangleAnchor.CENTER);
-        r.setPaintScale(scale);
+        XYBlockRenderer r = new RasterBlockRenderer(rows, cols, scale);
 
         NumberAxis x = new NumberAxis("Column (bit line)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -538,6 +536,7 @@ public final class ReportCharts {
         r.setItemLabelAnchorOffset(6);
         CategoryPlot plot = new CategoryPlot(data, categories, value, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setDomainGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ChartStyle.apply(chart, "Energy per inference by component", subtitle);
@@ -616,13 +615,8 @@ public final class ReportCharts {
             if (number == 0 || !Double.isFinite(number)) {
                 return to.append(number == 0 ? "0" : Double.toString(number));
             }
-            BigDecimal b = new BigDecimal(number).round(new MathContext(digits));
-            String s = b.toPlainString();
-            // Keep trailing zeros up to the significant digits (2.10, not 2.1) but none beyond.
-            if (b.scale() < 0) {
-                s = b.setScale(0).toPlainString();
-            }
-            return to.append(s);
+            BigDecimal b = new BigDecimal(number).round(new MathContext(digits)).stripTrailingZeros();
+            return to.append(b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString());
         }
 
         @Override

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * Writes charts as PNG (for the HTML report and slides) and SVG (for papers: vector, text kept
@@ -65,7 +66,11 @@ public final class ChartFiles {
 
         SVGGraphics2D g = new SVGGraphics2D(widthPx, heightPx);
         chart.draw(g, new Rectangle2D.Double(0, 0, widthPx, heightPx));
-        byte[] svg = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        // No DOCTYPE (getSVGDocument adds the SVG 1.0 one, which makes XML parsers fetch the DTD
+        // from w3.org); a viewBox, so the figure scales when the HTML report sizes it with CSS.
+        String element = g.getSVGElement(null, true, new ViewBox(0, 0, widthPx, heightPx), null, null);
+        byte[] svg = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         writeAtomically(dir, baseName + ".svg", out -> out.write(svg));
     }
 

@@ -63,6 +63,8 @@ final class ChartStyle {
     static final BasicStroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final BasicStroke THIN = new BasicStroke(0.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final BasicStroke THICK = new BasicStroke(3.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Axis lines, tick marks and the plot frame. */
+    static final BasicStroke FRAME = new BasicStroke(1f);
     static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {6f, 4f}, 0f);
 
@@ -91,6 +93,7 @@ final class ChartStyle {
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
+        plot.setOutlineStroke(FRAME); // JFreeChart's 0.5 px frame vanishes in SVG viewers
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
@@ -123,5 +126,7 @@ final class ChartStyle {
         axis.setTickLabelPaint(BLACK);
         axis.setAxisLinePaint(Color.GRAY);
         axis.setTickMarkPaint(Color.GRAY);
+        axis.setAxisLineStroke(FRAME);
+        axis.setTickMarkStroke(FRAME);
     }
 }

@@ -385,7 +385,8 @@ public final class ReportCharts {
      * Heat map of one crossbar tile: cell (r, c) coloured by {@code values[r*cols + c]} on a
      * viridis scale with its legend on the right. x is the column (bit line) index, y the row
      * (word line) index with row 0 at the top; by the drive-side convention rows are driven at
-     * column 0 and columns sensed at row {@code rows − 1}, so losses grow towards the bottom right.
+     * column 0 and columns sensed at row {@code rows − 1}, so the voltage lost across the wires is
+     * largest top right (row 0, column {@code cols − 1}), the cell farthest from both ends.
      *
      * @param subtitle   shown under the title (may be blank, not null)
      * @param rows       word lines, ≥ 1

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kirchhoff", mixinStandardHelpOptions = true, versionProvider = Kirchhoff.Version.class,
         description = "Simulator of analog in-memory computing: memristive devices, crossbars, tiles.",
         subcommands = {DeviceCommand.class, MvmCommand.class, ProfilesCommand.class, FitCommand.class, SnnCommand.class,
-            TrainCommand.class, EvaluateCommand.class})
+            TrainCommand.class, EvaluateCommand.class, ReportCommand.class})
 public final class Kirchhoff implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

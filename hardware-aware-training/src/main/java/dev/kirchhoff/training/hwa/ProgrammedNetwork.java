@@ -138,6 +138,29 @@ public final class ProgrammedNetwork {
     }
 
     /**
+     * The devices of one layer: 2n conductances, G⁺ of every weight (row-major [out][in]) then G⁻,
+     * as programmed (t = 0, no read noise) when {@code tInferenceSeconds} is NaN, else as read at
+     * that time (drift and read noise, no compensation).
+     *
+     * @param layer             0 … layers − 1
+     * @param tInferenceSeconds time since programming (s), ≥ 0, or NaN for the programmed values
+     * @param rng               source of the read noise (advanced); unused for NaN
+     * @return a new array of 2n conductances (S)
+     */
+    public double[] conductancesSiemens(int layer, double tInferenceSeconds, UniformRandomProvider rng) {
+        if (layer < 0 || layer >= devices.length) {
+            throw new IllegalArgumentException("layer must be in [0, " + devices.length + "), got " + layer);
+        }
+        double[] out = new double[devices[layer].size()];
+        if (Double.isNaN(tInferenceSeconds)) {
+            devices[layer].programmedConductances(out);
+        } else {
+            devices[layer].readAt(tInferenceSeconds, rng, out);
+        }
+        return out;
+    }
+
+    /**
      * A {@link LayerHardware} that computes with a read network: its forward weights are the read
      * weights (whatever clean weights it is handed), its products pass the periphery, and each
      * layer's digital outputs are multiplied by the layer's gain.

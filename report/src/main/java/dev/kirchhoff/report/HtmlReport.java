@@ -3,6 +3,8 @@ package dev.kirchhoff.report;
 import dev.kirchhoff.tiling.hw.Component;
 import dev.kirchhoff.training.hwa.AccuracySweep;
 import dev.kirchhoff.training.pipeline.AccuracyCsv;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,18 @@ final class HtmlReport {
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>Accuracy on analog hardware: ").append(esc(r.profile().name())).append("</h1>\n");
         h.append("<p>Devices: ").append(esc(r.profile().source())).append(".</p>\n");
+        List<String> missing = new ArrayList<>();
+        for (String section : List.of("programmingNoise", "readNoise", "drift")) {
+            if (!r.profile().sections().contains(section)) {
+                missing.add(section);
+            }
+        }
+        if (!missing.isEmpty()) {
+            h.append("<p><b>Note:</b> this profile has no ").append(esc(String.join(", ", missing)))
+                    .append(" section, so the programmed devices carry none of it: the sweep over variability scale")
+                    .append(missing.size() == 3 ? " and drift time shows the periphery's noise only." : " does not scale it.")
+                    .append("</p>\n");
+        }
         finding(h, r);
 
         h.append("<h2 id=\"run\">What was run</h2>\n<ul>\n");

@@ -30,8 +30,10 @@ import org.apache.spark.util.LongAccumulator;
  * whatever the slices, executors or task order: each trial draws only from its own seed, and
  * each trial's rows travel with its index.
  *
- * <p>The job goes to the executors once, as a broadcast variable; an executor decodes it (model,
- * profile, the bundled MNIST test split) once and shares it between its task threads.
+ * <p>The job goes to the executors once, as a broadcast variable holding its Java serialization;
+ * an executor JVM decodes it (model, profile, the bundled MNIST test split) once per sweep and
+ * shares it between its task threads. Trials travel as indices and rows as Java-serialized bytes,
+ * so the engine works with any {@code spark.serializer} (Java or Kryo).
  *
  * <p><b>Progress</b> is coarse: {@code (0, total)} when the Spark job is submitted, then the
  * number of trials in the partitions that have finished (an accumulator the driver reads every
@@ -86,25 +88,32 @@ public final class SparkSweepEngine implements SweepEngine {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("the sweep was cancelled");
         }
-        List<AccuracySweep.Trial> trials = job.trials();
-        int total = trials.size();
+        int total = job.trials().size();
+        List<Integer> trialIndices = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            trialIndices.add(i);
+        }
         String group = "kirchhoff-sweep-" + UUID.randomUUID();
         String previousGroup = jsc.getLocalProperty(JOB_GROUP);
         String previousDescription = jsc.getLocalProperty(JOB_DESCRIPTION);
         String previousInterrupt = jsc.getLocalProperty(JOB_INTERRUPT);
-        Broadcast<SweepJob> shipped = jsc.broadcast(job);
-        JavaFutureAction<List<TrialRows>> future = null;
+        Broadcast<byte[]> shipped = jsc.broadcast(JavaBytes.of(job));
+        JavaFutureAction<List<byte[]>> future = null;
         try {
             LongAccumulator trialsDone = jsc.sc().longAccumulator("kirchhoff trials done");
-            JavaRDD<TrialRows> rdd = jsc.parallelize(trials, Math.min(slices, total))
-                    .mapPartitions(new RunTrials(shipped, trialsDone));
+            JavaRDD<byte[]> rdd = jsc.parallelize(trialIndices, Math.min(slices, total))
+                    .mapPartitions(new RunTrials(group, shipped, trialsDone));
             jsc.setJobGroup(group, "Kirchhoff sweep: " + job.modelName() + " on " + job.profileName() + ", " + total
                     + " trials", true);
             future = rdd.collectAsync();
             progress.update(0, total);
-            List<TrialRows> collected = await(future, group, total, trialsDone, progress, cancelled);
+            List<byte[]> collected = await(future, group, total, trialsDone, progress, cancelled);
             progress.update(total, total);
-            return inTrialOrder(collected, total, job.rowCount());
+            List<TrialRows> decoded = new ArrayList<>(collected.size());
+            for (byte[] b : collected) {
+                decoded.add(JavaBytes.read(b, TrialRows.class));
+            }
+            return inTrialOrder(decoded, total, job.rowCount());
         } finally {
             jsc.setLocalProperty(JOB_GROUP, previousGroup);
             jsc.setLocalProperty(JOB_DESCRIPTION, previousDescription);
@@ -117,7 +126,7 @@ public final class SparkSweepEngine implements SweepEngine {
         }
     }
 
-    private List<TrialRows> await(JavaFutureAction<List<TrialRows>> future, String group, int total,
+    private List<byte[]> await(JavaFutureAction<List<byte[]>> future, String group, int total,
             LongAccumulator trialsDone, AccuracySweep.Progress progress, BooleanSupplier cancelled) {
         long reported = 0;
         while (true) {
@@ -171,34 +180,56 @@ public final class SparkSweepEngine implements SweepEngine {
 
     /**
      * The executors' side: runs a partition's trials one by one, lazily (a cancelled task stops
-     * between trials: Spark's iterator over the slice checks for it).
+     * between trials: Spark's iterator over the slice checks for it). The job arrives as bytes and
+     * each trial's rows leave as bytes, both in Java serialization, so the engine works whatever
+     * {@code spark.serializer} the cluster uses (Kryo cannot build records); only indices and
+     * byte arrays meet Spark's serializer.
      */
-    private static final class RunTrials implements FlatMapFunction<Iterator<AccuracySweep.Trial>, TrialRows> {
+    private static final class RunTrials implements FlatMapFunction<Iterator<Integer>, byte[]> {
         private static final long serialVersionUID = 1L;
 
-        private final Broadcast<SweepJob> job;
+        /** The last job this JVM decoded, shared by its task threads: (sweep id, job). */
+        private static Object[] lastJob = {null, null};
+
+        private final String sweepId;
+        private final Broadcast<byte[]> job;
         private final LongAccumulator trialsDone;
 
-        RunTrials(Broadcast<SweepJob> job, LongAccumulator trialsDone) {
+        RunTrials(String sweepId, Broadcast<byte[]> job, LongAccumulator trialsDone) {
+            this.sweepId = sweepId;
             this.job = job;
             this.trialsDone = trialsDone;
         }
 
+        /**
+         * The job, decoded once per executor JVM and sweep (keyed by the sweep's unique id, not
+         * the broadcast's id, which restarts with every Spark context).
+         */
+        private SweepJob job() {
+            synchronized (RunTrials.class) {
+                if (!sweepId.equals(lastJob[0])) {
+                    lastJob = new Object[] {sweepId, JavaBytes.read(job.value(), SweepJob.class)};
+                }
+                return (SweepJob) lastJob[1];
+            }
+        }
+
         @Override
-        public Iterator<TrialRows> call(Iterator<AccuracySweep.Trial> trials) {
-            SweepJob sweep = job.value();
+        public Iterator<byte[]> call(Iterator<Integer> trialIndices) {
+            SweepJob sweep = job();
+            List<AccuracySweep.Trial> trials = sweep.trials();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    return trials.hasNext();
+                    return trialIndices.hasNext();
                 }
 
                 @Override
-                public TrialRows next() {
-                    AccuracySweep.Trial trial = trials.next();
+                public byte[] next() {
+                    AccuracySweep.Trial trial = trials.get(trialIndices.next());
                     AccuracySweep.Row[] rows = sweep.run(trial).toArray(new AccuracySweep.Row[0]);
                     trialsDone.add(1);
-                    return new TrialRows(trial.index(), rows);
+                    return JavaBytes.of(new TrialRows(trial.index(), rows));
                 }
             };
         }

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -59,8 +61,12 @@ public final class ChartFiles {
 
         BufferedImage image = chart.createBufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB, null);
         writeAtomically(dir, baseName + ".png", out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer in this JVM");
+            // An explicit memory cache: ImageIO's default for a stream is a temporary file marked
+            // deleteOnExit, which throws "Shutdown in progress" when the JVM is stopping (Ctrl-C).
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("no PNG writer in this JVM");
+                }
             }
         });
 

@@ -62,6 +62,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-drift-compensation", description = "Do not apply global drift compensation.")
     boolean noCompensation;
 
+    @Option(names = "--ir-drop-ohms", paramLabel = "OHMS", defaultValue = "0",
+            description = "Read through 256×256 tiles with this resistance per wire segment (exact circuit, about 7 s"
+                    + " per read for 784-256-128-10; default: ${DEFAULT-VALUE}, ideal wires).")
+    double irDropOhms;
+
     @Option(names = "--threads", paramLabel = "T", defaultValue = "2",
             description = "Threads (results do not depend on it; default: ${DEFAULT-VALUE}).")
     int threads;
@@ -80,11 +85,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         checkValues(cl, "--drift-times", driftTimes);
         checkValues(cl, "--variability-scales", scales);
+        checkValues(cl, "--ir-drop-ohms", new double[] {irDropOhms});
         byte[] modelBytes = Files.readAllBytes(model);
         ModelFile.fromBytes(modelBytes, model.toString());
         NoiseProfile p = Presets.resolve(profile);
         AccuracySweep.Settings settings = new AccuracySweep.Settings(scales, driftTimes, seeds, baseSeed, columnwise,
-                !noCompensation);
+                !noCompensation, irDropOhms);
         SweepJob job = new SweepJob(model.getFileName().toString(), modelBytes, p, settings);
         PrintWriter err = cl.getErr();
         ProgressLine progress = new ProgressLine(err, "evaluate: trial");

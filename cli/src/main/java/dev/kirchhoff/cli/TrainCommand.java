@@ -52,6 +52,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Noise profile, a preset name or a JSON file; required for hwa and analog.")
     String profile;
 
+    @Option(names = "--ir-drop-ohms", paramLabel = "OHMS", defaultValue = "0",
+            description = "For --mode hwa: put the IR drop of 256×256 tiles with this resistance per wire segment in the"
+                    + " loop (exact circuit, recomputed every epoch, about 7 s per epoch for 784-256-128-10;"
+                    + " default: ${DEFAULT-VALUE}, ideal wires).")
+    double irDropOhms;
+
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "15", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -75,6 +81,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
+        if (!(irDropOhms >= 0 && irDropOhms < Double.POSITIVE_INFINITY)) {
+            throw new CommandLine.ParameterException(cl, "--ir-drop-ohms must be non-negative and finite, got " + irDropOhms);
+        }
+        if (irDropOhms > 0 && m != ModelHeader.Mode.HWA) {
+            throw new CommandLine.ParameterException(cl, "--ir-drop-ohms is for --mode hwa, got --mode " + m.label());
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -103,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, data, e -> {
+        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, irDropOhms, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
             err.flush();

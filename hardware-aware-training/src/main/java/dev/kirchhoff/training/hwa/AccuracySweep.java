@@ -51,15 +51,19 @@ public final class AccuracySweep {
      * @param baseSeed          seed of the first trial
      * @param columnwise        one digital scale per column
      * @param compensateDrift   apply global drift compensation
+     * @param irDropWireOhms    resistance of each wire segment of the 256 × 256 tiles (Ω), ≥ 0; 0 reads
+     *                          with ideal wires, more reads the effective weights of the exact circuit
+     *                          ({@link IrDropTiles})
      */
     public record Settings(double[] variabilityScales, double[] driftTimesSeconds, int seeds, long baseSeed,
-            boolean columnwise, boolean compensateDrift) implements Serializable {
-        private static final long serialVersionUID = 1L;
+            boolean columnwise, boolean compensateDrift, double irDropWireOhms) implements Serializable {
+        private static final long serialVersionUID = 2L;
 
         public Settings {
             requireValues("variabilityScales", variabilityScales);
             requireValues("driftTimesSeconds", driftTimesSeconds);
             Checks.positive("seeds", seeds);
+            Checks.nonNegative("irDropWireOhms", irDropWireOhms);
             variabilityScales = variabilityScales.clone();
             driftTimesSeconds = driftTimesSeconds.clone();
         }
@@ -71,6 +75,12 @@ public final class AccuracySweep {
             for (int i = 0; i < values.length; i++) {
                 Checks.nonNegative(name + "[" + i + "]", values[i]);
             }
+        }
+
+        /** Settings with ideal wires. */
+        public Settings(double[] variabilityScales, double[] driftTimesSeconds, int seeds, long baseSeed,
+                boolean columnwise, boolean compensateDrift) {
+            this(variabilityScales, driftTimesSeconds, seeds, baseSeed, columnwise, compensateDrift, 0);
         }
 
         @Override
@@ -171,7 +181,7 @@ public final class AccuracySweep {
         double[] times = settings.driftTimesSeconds();
         long seed = trial.seed();
         ProgrammedNetwork chip = new ProgrammedNetwork(model, device.withVariabilityScale(trial.variabilityScale()),
-                settings.columnwise());
+                settings.columnwise(), settings.irDropWireOhms() > 0 ? IrDropTiles.of(settings.irDropWireOhms()) : null);
         chip.program(RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, STREAM_PROGRAM}));
         List<Row> rows = new ArrayList<>(times.length);
         for (int m = 0; m < times.length; m++) {

@@ -45,6 +45,16 @@ public final class NoisyTiles implements LayerHardware {
     private GaussianPool pool;
     /** A layer's window of the pool, copied so that every array of the loops is indexed alike. */
     private float[] xiScratch;
+    /** The tiles' wires when IR drop is in the loop, else null. */
+    private final IrDropTiles irDrop;
+    /** Mini-batches between two computations of a layer's IR-drop error. */
+    private final int irDropRefreshBatches;
+    /** The window's top, g_max (S), for mapping weights to conductances for the IR drop. */
+    private final double gMax;
+    /** Per layer: W_eff(w) − w at the last refresh (the IR-drop error), or null before the first. */
+    private final float[][] irDropError;
+    /** Per layer: mini-batches since the last refresh. */
+    private final int[] sinceRefresh;
 
     /**
      * @param sizes      layer sizes n_0 … n_L of the network
@@ -56,6 +66,23 @@ public final class NoisyTiles implements LayerHardware {
      */
     public NoisyTiles(int[] sizes, InferenceDeviceModel device, WeightNoise noise, Periphery periphery,
             boolean columnwise) {
+        this(sizes, device, noise, periphery, columnwise, null, 1);
+    }
+
+    /**
+     * Noise in the loop with the tiles' IR drop: each layer's forward weights also carry the
+     * IR-drop error of its tiles, {@code W_eff(w) − w} ({@link IrDropTiles}: the exact circuit of
+     * the weights mapped onto differential pairs, {@code G± = g_max·clip(±w/s_j, 0, 1)}), computed
+     * from the clean weights every {@code irDropRefreshBatches} mini-batches (about 1 s per
+     * 256 × 256 tile) and added to the noisy weights in between. The error is exact at a refresh
+     * for the noise-free weights; between refreshes it is that of weights a few updates old.
+     *
+     * @param irDrop               the tiles' wires, or null for ideal wires
+     * @param irDropRefreshBatches mini-batches between two computations of the error, ≥ 1
+     * @see #NoisyTiles(int[], InferenceDeviceModel, WeightNoise, Periphery, boolean)
+     */
+    public NoisyTiles(int[] sizes, InferenceDeviceModel device, WeightNoise noise, Periphery periphery,
+            boolean columnwise, IrDropTiles irDrop, int irDropRefreshBatches) {
         if (sizes == null || sizes.length < 2) {
             throw new IllegalArgumentException("sizes must name at least an input and an output layer, got "
                     + (sizes == null ? "null" : sizes.length + " sizes"));
@@ -67,6 +94,18 @@ public final class NoisyTiles implements LayerHardware {
             throw new IllegalArgumentException("device must be given for programming noise (programmingScale "
                     + noise.programmingScale() + "), got null");
         }
+        if (device == null && irDrop != null) {
+            throw new IllegalArgumentException("device must be given for IR drop (its window maps weights to"
+                    + " conductances), got null");
+        }
+        if (irDropRefreshBatches < 1) {
+            throw new IllegalArgumentException("irDropRefreshBatches must be at least 1, got " + irDropRefreshBatches);
+        }
+        this.irDrop = irDrop;
+        this.irDropRefreshBatches = irDropRefreshBatches;
+        this.gMax = device == null ? 1 : device.range().gMaxSiemens();
+        this.irDropError = new float[sizes.length - 1][];
+        this.sinceRefresh = new int[sizes.length - 1];
         this.noise = noise;
         this.periphery = new TilePeriphery(periphery);
         this.columnwise = columnwise;
@@ -99,6 +138,7 @@ public final class NoisyTiles implements LayerHardware {
         ColumnScales.compute(w, out, in, columnwise, s);
         if (noise.isNone()) {
             System.arraycopy(w, 0, wForward, 0, w.length);
+            addIrDrop(layer, w, s, wForward);
             return;
         }
         if (w.length > GaussianPool.SIZE) {
@@ -171,6 +211,38 @@ public final class NoisyTiles implements LayerHardware {
                     wForward[e] = 0f;
                 }
             }
+        }
+        addIrDrop(layer, w, s, wForward);
+    }
+
+    /** Adds the layer's IR-drop error to the forward weights, recomputing it when it is due. */
+    private void addIrDrop(int layer, float[] w, float[] s, float[] wForward) {
+        if (irDrop == null) {
+            return;
+        }
+        int in = sizes[layer];
+        int out = sizes[layer + 1];
+        int n = w.length;
+        if (irDropError[layer] == null || sinceRefresh[layer] >= irDropRefreshBatches) {
+            double[] g = new double[2 * n];
+            for (int e = 0; e < n; e++) {
+                double u = w[e] / s[e / in];
+                g[e] = gMax * Math.min(Math.max(u, 0), 1);
+                g[n + e] = gMax * Math.min(Math.max(-u, 0), 1);
+            }
+            float[] error = irDropError[layer] == null ? new float[n] : irDropError[layer];
+            irDrop.effectiveWeights(g, in, out, s, gMax, error);
+            for (int e = 0; e < n; e++) {
+                float u = Math.min(Math.max(w[e] / s[e / in], -1f), 1f);
+                error[e] -= s[e / in] * u;
+            }
+            irDropError[layer] = error;
+            sinceRefresh[layer] = 0;
+        }
+        sinceRefresh[layer]++;
+        float[] error = irDropError[layer];
+        for (int e = 0; e < n; e++) {
+            wForward[e] += error[e];
         }
     }
 

@@ -34,6 +34,8 @@ public final class ProgrammedNetwork {
     private final double[] reference;
     private final double[] read;
     private final double gMax;
+    /** The tiles' wires when the reads include IR drop, else null. */
+    private final IrDropTiles irDrop;
 
     /**
      * @param model      the trained network (its weights are read now; later changes are not seen)
@@ -41,11 +43,25 @@ public final class ProgrammedNetwork {
      * @param columnwise one digital scale per column (else per layer)
      */
     public ProgrammedNetwork(Mlp model, InferenceDeviceModel device, boolean columnwise) {
+        this(model, device, columnwise, null);
+    }
+
+    /**
+     * A network whose reads include the IR drop of its tiles: every read's weights are the
+     * effective weights of the read conductances ({@link IrDropTiles}), exact for ohmic devices.
+     *
+     * @param model      the trained network (its weights are read now; later changes are not seen)
+     * @param device     the devices
+     * @param columnwise one digital scale per column (else per layer)
+     * @param irDrop     the tiles' wires, or null for ideal wires
+     */
+    public ProgrammedNetwork(Mlp model, InferenceDeviceModel device, boolean columnwise, IrDropTiles irDrop) {
         if (model == null || device == null) {
             throw new IllegalArgumentException((model == null ? "model" : "device") + " must not be null, got null");
         }
         this.model = model;
         this.device = device;
+        this.irDrop = irDrop;
         this.gMax = device.range().gMaxSiemens();
         int layers = model.layers();
         devices = new InferenceDeviceArray[layers];
@@ -113,7 +129,8 @@ public final class ProgrammedNetwork {
 
     /**
      * Reads every device at one inference time (drift and read noise) and computes the
-     * drift-compensation gains.
+     * drift-compensation gains. With IR drop the weights are the effective weights of the read
+     * conductances; the gains are computed from the conductances as without it.
      *
      * @param tInferenceSeconds time since programming (s), ≥ 0
      * @param compensateDrift   apply global drift compensation
@@ -128,8 +145,12 @@ public final class ProgrammedNetwork {
             int n = model.weights(l).length;
             int in = model.inputs(l);
             w[l] = new float[n];
-            for (int e = 0; e < n; e++) {
-                w[l][e] = (float) (columnScale[l][e / in] * (read[e] - read[n + e]) / gMax);
+            if (irDrop != null) {
+                irDrop.effectiveWeights(read, in, model.outputs(l), columnScale[l], gMax, w[l]);
+            } else {
+                for (int e = 0; e < n; e++) {
+                    w[l][e] = (float) (columnScale[l][e / in] * (read[e] - read[n + e]) / gMax);
+                }
             }
             double now = response(l, read);
             gain[l] = compensateDrift && now > 0 ? reference[l] / now : 1;

@@ -11,6 +11,7 @@ import dev.kirchhoff.training.WeightConstraint;
 import dev.kirchhoff.training.analog.AnalogSgdConfig;
 import dev.kirchhoff.training.analog.AnalogSgdTrainer;
 import dev.kirchhoff.training.hwa.HardwareAware;
+import dev.kirchhoff.training.hwa.IrDropTiles;
 import dev.kirchhoff.training.hwa.NoisyTiles;
 import dev.kirchhoff.training.snn.AnnToSnn;
 import dev.kirchhoff.training.snn.ConvertedNetwork;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -121,7 +123,28 @@ public final class ModelTraining {
     public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
             SpikingMethod spiking, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
             BooleanSupplier cancelled) {
+        return train(mode, sizes, profile, config, spiking, 0, data, onEpoch, cancelled);
+    }
+
+    /**
+     * Trains one model; a hwa model may also have its tiles' IR drop in the loop
+     * ({@link NoisyTiles}, the error recomputed once per epoch).
+     *
+     * @param irDropWireOhms resistance of each wire segment of the 256 × 256 tiles (Ω), ≥ 0; 0 for
+     *                       ideal wires; more only for mode hwa
+     * @see #train(ModelHeader.Mode, int[], NoiseProfile, TrainingConfig, Mnist.Split, Consumer, BooleanSupplier)
+     */
+    public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
+            SpikingMethod spiking, double irDropWireOhms, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
+            BooleanSupplier cancelled) {
         Objects.requireNonNull(spiking, "spiking");
+        if (!(irDropWireOhms >= 0 && irDropWireOhms < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("irDropWireOhms must be non-negative and finite, got " + irDropWireOhms);
+        }
+        if (irDropWireOhms > 0 && mode != ModelHeader.Mode.HWA) {
+            throw new IllegalArgumentException("IR drop in the loop (irDropWireOhms " + irDropWireOhms
+                    + ") is for mode hwa, got mode " + mode.label());
+        }
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(data, "data");
@@ -144,8 +167,10 @@ public final class ModelTraining {
                 if (profile == null) {
                     throw new IllegalArgumentException("mode hwa needs a profile with inference noise (--profile), got none");
                 }
+                int batchesPerEpoch = (data.train().size() + config.batchSize() - 1) / config.batchSize();
                 hardware = new NoisyTiles(sizes, profile.inferenceModel(), HardwareAware.WEIGHT_NOISE,
-                        HardwareAware.PERIPHERY, HardwareAware.COLUMNWISE);
+                        HardwareAware.PERIPHERY, HardwareAware.COLUMNWISE,
+                        irDropWireOhms > 0 ? IrDropTiles.of(irDropWireOhms) : null, batchesPerEpoch);
                 constraint = HardwareAware.CLIP;
                 break;
             default:
@@ -157,8 +182,13 @@ public final class ModelTraining {
             epochs.add(r);
             onEpoch.accept(r);
         }, cancelled);
-        ModelHeader header = ModelHeader.of(network, mode, config).withProfile(profileName)
-                .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split"));
+        Map<String, String> provenance = new TreeMap<>();
+        provenance.put("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split");
+        if (irDropWireOhms > 0) {
+            provenance.put("irDrop", "IR drop of 256 x 256 tiles in the loop, " + irDropWireOhms
+                    + " ohm per wire segment, recomputed every epoch");
+        }
+        ModelHeader header = ModelHeader.of(network, mode, config).withProfile(profileName).withProvenance(provenance);
         double accuracy;
         if (mode == ModelHeader.Mode.SNN) {
             ConvertedNetwork converted = AnnToSnn.convert(sizes, weights(network), biases(network), data.train(),

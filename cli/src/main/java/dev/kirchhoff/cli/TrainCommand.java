@@ -6,6 +6,7 @@ import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.ModelFile;
 import dev.kirchhoff.training.ModelHeader;
 import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.analog.AnalogSgdConfig;
 import dev.kirchhoff.training.pipeline.ModelTraining;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +53,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Noise profile, a preset name or a JSON file; required for hwa and analog.")
     String profile;
 
+    @Option(names = "--devices-per-cell", paramLabel = "D",
+            defaultValue = "" + ModelTraining.ANALOG_DEVICES_PER_CELL,
+            description = "For --mode analog: devices per weight, 1 to " + AnalogSgdConfig.MAX_DEVICES_PER_CELL
+                    + "; more than 1 is aihwkit's VectorUnitCell, each update pulsing one device of the cell chosen"
+                    + " at random (default: ${DEFAULT-VALUE}, as aihwkit's ReRamSB4Preset).")
+    int devicesPerCell;
+
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "15", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -75,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
+        if (devicesPerCell < 1 || devicesPerCell > AnalogSgdConfig.MAX_DEVICES_PER_CELL) {
+            throw new CommandLine.ParameterException(cl, "--devices-per-cell must be in [1, "
+                    + AnalogSgdConfig.MAX_DEVICES_PER_CELL + "], got " + devicesPerCell);
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -103,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, data, e -> {
+        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, devicesPerCell, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
             err.flush();

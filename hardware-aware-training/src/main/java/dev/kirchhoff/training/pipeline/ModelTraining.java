@@ -35,8 +35,10 @@ import java.util.function.Consumer;
  *   <li>{@code analog}: in-situ analog SGD, every update applied as pulses to the profile's pulsed
  *   devices ({@link AnalogSgdTrainer}: aihwkit's analog-SGD tile, batch {@value #ANALOG_BATCH},
  *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, weights mapped
- *   to ±{@value #ANALOG_WEIGHT_MAX}; docs/analog-training.md); the model keeps the weights the
- *   tiles hold at the end;</li>
+ *   to ±{@value #ANALOG_WEIGHT_MAX}, by default {@value #ANALOG_DEVICES_PER_CELL} devices per weight
+ *   as in aihwkit's {@code ReRamSB4Preset} (a {@code VectorUnitCell} updated {@code SINGLE_RANDOM};
+ *   docs/analog-training.md); the model keeps the weights the tiles hold at the end (each cell's
+ *   sum);</li>
  *   <li>{@code snn}, {@link SpikingMethod#CONVERSION}: floating point, then ANN→SNN conversion by
  *   threshold balancing ({@link AnnToSnn}, calibrated on the first {@value #CALIBRATION_IMAGES}
  *   training images); the model keeps the ANN's weights and stores the per-layer normalisation
@@ -77,6 +79,12 @@ public final class ModelTraining {
     public static final double ANALOG_DECAY = 0.85;
     /** Analog SGD: the weight that maps to the devices' full swing. */
     public static final double ANALOG_WEIGHT_MAX = 0.4;
+    /**
+     * Analog SGD: devices per weight by default, aihwkit's {@code ReRamSB4Preset} layout (4 devices
+     * per cross-point, one chosen at random per update): with rram-soft-bounds it is what reaches
+     * 90% on MNIST-10k, where one device stops at 86–89% (docs/analog-training.md).
+     */
+    public static final int ANALOG_DEVICES_PER_CELL = 4;
 
     private ModelTraining() {
     }
@@ -121,6 +129,22 @@ public final class ModelTraining {
     public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
             SpikingMethod spiking, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
             BooleanSupplier cancelled) {
+        return train(mode, sizes, profile, config, spiking, ANALOG_DEVICES_PER_CELL, data, onEpoch, cancelled);
+    }
+
+    /**
+     * Trains one model, choosing how a snn model is obtained and how many devices hold a weight
+     * in analog mode (each ignored for the other modes).
+     *
+     * @param devicesPerCell analog mode: devices per weight, 1 to
+     *                       {@value AnalogSgdConfig#MAX_DEVICES_PER_CELL} (1: one device against
+     *                       the reference column; more: aihwkit's {@code VectorUnitCell},
+     *                       {@code SINGLE_RANDOM})
+     * @see #train(ModelHeader.Mode, int[], NoiseProfile, TrainingConfig, Mnist.Split, Consumer, BooleanSupplier)
+     */
+    public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
+            SpikingMethod spiking, int devicesPerCell, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
+            BooleanSupplier cancelled) {
         Objects.requireNonNull(spiking, "spiking");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(config, "config");
@@ -128,7 +152,7 @@ public final class ModelTraining {
         checkSizes(sizes, data);
         String profileName = profile == null ? null : profile.name();
         if (mode == ModelHeader.Mode.ANALOG) {
-            return trainAnalog(sizes, profile, config, data, onEpoch, cancelled);
+            return trainAnalog(sizes, profile, config, devicesPerCell, data, onEpoch, cancelled);
         }
         if (mode == ModelHeader.Mode.SNN && spiking == SpikingMethod.SURROGATE) {
             return trainSurrogate(sizes, profileName, config, data, onEpoch);
@@ -199,14 +223,14 @@ public final class ModelTraining {
         return new Result(header, network, accuracy, epochs, false);
     }
 
-    private static Result trainAnalog(int[] sizes, NoiseProfile profile, TrainingConfig config, Mnist.Split data,
-            Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
+    private static Result trainAnalog(int[] sizes, NoiseProfile profile, TrainingConfig config, int devicesPerCell,
+            Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
         if (profile == null) {
             throw new IllegalArgumentException("mode analog needs a profile with a pulsed-update model (--profile), got none");
         }
         AnalogSgdConfig analog = AnalogSgdConfig.aihwkitDefaults(sizes, profile.requirePulsedUpdate(),
                 ANALOG_LEARNING_RATE, ANALOG_BATCH, config.epochs(), config.seed()).withLearningRateDecay(ANALOG_DECAY)
-                .withWeightMax(ANALOG_WEIGHT_MAX);
+                .withWeightMax(ANALOG_WEIGHT_MAX).withDevicesPerCell(devicesPerCell);
         AnalogSgdTrainer trainer = new AnalogSgdTrainer(analog);
         List<Trainer.EpochReport> epochs = new ArrayList<>();
         boolean stopped = trainer.train(data.train(), null, r -> {
@@ -218,8 +242,15 @@ public final class ModelTraining {
         ModelHeader header = ModelHeader.of(network, ModelHeader.Mode.ANALOG, config).withProfile(profile.name())
                 .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split",
                         "analog", "in-situ SGD, batch " + ANALOG_BATCH + ", lr " + ANALOG_LEARNING_RATE + " × "
-                                + ANALOG_DECAY + "^epoch, weight max " + ANALOG_WEIGHT_MAX));
+                                + ANALOG_DECAY + "^epoch, weight max " + ANALOG_WEIGHT_MAX + ", "
+                                + cellLabel(devicesPerCell)));
         return new Result(header, network, trainer.accuracy(data.test()), epochs, stopped);
+    }
+
+    /** How a weight is held, for the model header's provenance. */
+    static String cellLabel(int devicesPerCell) {
+        return devicesPerCell == 1 ? "1 device per weight (reference column)"
+                : devicesPerCell + " devices per weight (aihwkit VectorUnitCell, update policy SINGLE_RANDOM)";
     }
 
     /**

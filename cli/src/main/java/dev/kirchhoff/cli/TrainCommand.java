@@ -57,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "" + ModelTraining.ANALOG_DEVICES_PER_CELL,
             description = "For --mode analog: devices per weight, 1 to " + AnalogSgdConfig.MAX_DEVICES_PER_CELL
                     + "; more than 1 is aihwkit's VectorUnitCell, each update pulsing one device of the cell chosen"
-                    + " at random (default: ${DEFAULT-VALUE}, as aihwkit's ReRamSB4Preset).")
+                    + " at random; the cell's weight span is 0.4·√D (default: ${DEFAULT-VALUE}, as aihwkit's"
+                    + " ReRamSB4Preset).")
     int devicesPerCell;
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "15", description = "Epochs (default: ${DEFAULT-VALUE}).")

@@ -19,8 +19,9 @@ import java.util.Locale;
  * (preset name or JSON file, {@code rram-soft-bounds}), {@code --lr} (η, 0.3), {@code --decay}
  * (per-epoch factor on η, 0.85), {@code --batch} (B, 10), {@code --epochs} (15), {@code --seed} (1),
  * {@code --train} (use the first n training images, all), {@code --layers} (sizes,
- * {@code 784,256,128,10}), {@code --weight-max} (w_max, 0.4), {@code --devices-per-cell} (D, 1:
- * D &gt; 1 is aihwkit's {@code VectorUnitCell} with {@code SINGLE_RANDOM}), {@code --bl} (the
+ * {@code 784,256,128,10}), {@code --devices-per-cell} (D, 4; D &gt; 1 is aihwkit's
+ * {@code VectorUnitCell} with {@code SINGLE_RANDOM}, 1 one device per weight),
+ * {@code --weight-max} (w_max, 0.4·√D: {@link AnalogSgdConfig#cellWeightMax}), {@code --bl} (the
  * pulse-train length BL, 31).
  */
 public final class AnalogMnistRun {
@@ -37,8 +38,8 @@ public final class AnalogMnistRun {
         long seed = 1;
         int trainSize = Mnist.TRAIN_SIZE;
         int[] layers = {784, 256, 128, 10};
-        double weightMax = 0.4;
-        int cell = 1;
+        double weightMax = Double.NaN;
+        int cell = 4;
         int slots = AnalogSgdConfig.AIHWKIT_SGD_TILE.pulseSlots();
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("options come in pairs --name value, got " + Arrays.toString(args));
@@ -61,6 +62,9 @@ public final class AnalogMnistRun {
                         + " (known: --profile --lr --decay --batch --epochs --seed --train --layers --weight-max"
                         + " --devices-per-cell --bl)");
             }
+        }
+        if (Double.isNaN(weightMax)) {
+            weightMax = AnalogSgdConfig.cellWeightMax(0.4, cell);
         }
         PulsedDeviceModel device = Presets.resolve(profile).requirePulsedUpdate();
         AnalogSgdConfig config = AnalogSgdConfig.aihwkitDefaults(layers, device, lr, batch, epochs, seed)

@@ -96,6 +96,26 @@ public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileCo
                 seed, 1);
     }
 
+    /**
+     * The w_max of a cell of D devices that keeps the cell's write noise, in weight units, at that
+     * of one device at {@code singleDeviceWeightMax}: {@code singleDeviceWeightMax·√D}. A cell's
+     * noise relative to its span falls by about √D ({@link dev.kirchhoff.crossbar.VectorUnitCellMapping}),
+     * and this spends the gain on span, away from the soft bounds. On MNIST-10k with
+     * rram-soft-bounds the best single-device w_max was 0.4 and the best of 0.4, 0.6, 0.8 and 1.0
+     * at D = 4 was 0.8 = 0.4·√4 (docs/analog-training.md).
+     *
+     * @param singleDeviceWeightMax w_max for one device per weight, positive and finite
+     * @param devicesPerCell        D, 1 to {@value #MAX_DEVICES_PER_CELL}
+     */
+    public static double cellWeightMax(double singleDeviceWeightMax, int devicesPerCell) {
+        requirePositiveFinite("singleDeviceWeightMax", singleDeviceWeightMax);
+        if (devicesPerCell < 1 || devicesPerCell > MAX_DEVICES_PER_CELL) {
+            throw new IllegalArgumentException("devicesPerCell must be in [1, " + MAX_DEVICES_PER_CELL + "], got "
+                    + devicesPerCell);
+        }
+        return singleDeviceWeightMax * Math.sqrt(devicesPerCell);
+    }
+
     /** Neurons per layer (a copy). */
     @Override
     public int[] layerSizes() {

@@ -34,11 +34,11 @@ import java.util.function.Consumer;
  *   defaults of {@link HardwareAware});</li>
  *   <li>{@code analog}: in-situ analog SGD, every update applied as pulses to the profile's pulsed
  *   devices ({@link AnalogSgdTrainer}: aihwkit's analog-SGD tile, batch {@value #ANALOG_BATCH},
- *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, weights mapped
- *   to ±{@value #ANALOG_WEIGHT_MAX}, by default {@value #ANALOG_DEVICES_PER_CELL} devices per weight
- *   as in aihwkit's {@code ReRamSB4Preset} (a {@code VectorUnitCell} updated {@code SINGLE_RANDOM};
- *   docs/analog-training.md); the model keeps the weights the tiles hold at the end (each cell's
- *   sum);</li>
+ *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, a cell of D
+ *   devices with w_max = {@value #ANALOG_WEIGHT_MAX}·√D, by default D =
+ *   {@value #ANALOG_DEVICES_PER_CELL} devices per weight as in aihwkit's {@code ReRamSB4Preset} (a
+ *   {@code VectorUnitCell} updated {@code SINGLE_RANDOM}; docs/analog-training.md); the model keeps
+ *   the weights the tiles hold at the end (each cell's sum);</li>
  *   <li>{@code snn}, {@link SpikingMethod#CONVERSION}: floating point, then ANN→SNN conversion by
  *   threshold balancing ({@link AnnToSnn}, calibrated on the first {@value #CALIBRATION_IMAGES}
  *   training images); the model keeps the ANN's weights and stores the per-layer normalisation
@@ -77,7 +77,10 @@ public final class ModelTraining {
     public static final double ANALOG_LEARNING_RATE = 0.3;
     /** Analog SGD: learning-rate factor per epoch. */
     public static final double ANALOG_DECAY = 0.85;
-    /** Analog SGD: the weight that maps to the devices' full swing. */
+    /**
+     * Analog SGD: w_max with one device per weight; a cell of D devices spans
+     * {@code ANALOG_WEIGHT_MAX·√D} ({@link AnalogSgdConfig#cellWeightMax}).
+     */
     public static final double ANALOG_WEIGHT_MAX = 0.4;
     /**
      * Analog SGD: devices per weight by default, aihwkit's {@code ReRamSB4Preset} layout (4 devices
@@ -230,7 +233,8 @@ public final class ModelTraining {
         }
         AnalogSgdConfig analog = AnalogSgdConfig.aihwkitDefaults(sizes, profile.requirePulsedUpdate(),
                 ANALOG_LEARNING_RATE, ANALOG_BATCH, config.epochs(), config.seed()).withLearningRateDecay(ANALOG_DECAY)
-                .withWeightMax(ANALOG_WEIGHT_MAX).withDevicesPerCell(devicesPerCell);
+                .withWeightMax(AnalogSgdConfig.cellWeightMax(ANALOG_WEIGHT_MAX, devicesPerCell))
+                .withDevicesPerCell(devicesPerCell);
         AnalogSgdTrainer trainer = new AnalogSgdTrainer(analog);
         List<Trainer.EpochReport> epochs = new ArrayList<>();
         boolean stopped = trainer.train(data.train(), null, r -> {
@@ -242,7 +246,7 @@ public final class ModelTraining {
         ModelHeader header = ModelHeader.of(network, ModelHeader.Mode.ANALOG, config).withProfile(profile.name())
                 .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split",
                         "analog", "in-situ SGD, batch " + ANALOG_BATCH + ", lr " + ANALOG_LEARNING_RATE + " × "
-                                + ANALOG_DECAY + "^epoch, weight max " + ANALOG_WEIGHT_MAX + ", "
+                                + ANALOG_DECAY + "^epoch, weight max " + analog.weightMax() + ", "
                                 + cellLabel(devicesPerCell)));
         return new Result(header, network, trainer.accuracy(data.test()), epochs, stopped);
     }

@@ -179,6 +179,10 @@ class AnalogSgdTrainerTest {
         assertMessage(() -> small(1, 1).withEpochs(0), "epochs", "0");
         assertMessage(() -> small(1, 1).withWeightMax(Double.POSITIVE_INFINITY), "weightMax", "Infinity");
         assertMessage(() -> small(1, 1).withDevicesPerCell(0), "devicesPerCell", "0");
+        assertMessage(() -> AnalogSgdConfig.cellWeightMax(0.4, 0), "devicesPerCell", "0");
+        assertMessage(() -> AnalogSgdConfig.cellWeightMax(Double.NaN, 4), "singleDeviceWeightMax", "NaN");
+        assertEquals(0.8, AnalogSgdConfig.cellWeightMax(0.4, 4), 1e-15, "0.4·√4");
+        assertEquals(0.4, AnalogSgdConfig.cellWeightMax(0.4, 1), 0.0);
         assertMessage(() -> small(1, 1).withDevicesPerCell(AnalogSgdConfig.MAX_DEVICES_PER_CELL + 1), "devicesPerCell",
                 "" + (AnalogSgdConfig.MAX_DEVICES_PER_CELL + 1));
         assertMessage(() -> AnalogSgdConfig.aihwkitDefaults(new int[] {16}, RRAM, 0.1, 1, 1, 1), "layerSizes", "[16]");

@@ -6,6 +6,7 @@ import dev.kirchhoff.profiles.Presets;
 import dev.kirchhoff.training.ModelFile;
 import dev.kirchhoff.training.ModelHeader;
 import dev.kirchhoff.training.TrainingConfig;
+import dev.kirchhoff.training.analog.AnalogSgdConfig;
 import dev.kirchhoff.training.pipeline.ModelTraining;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +53,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Noise profile, a preset name or a JSON file; required for hwa and analog.")
     String profile;
 
+    @Option(names = "--devices-per-cell", paramLabel = "D",
+            defaultValue = "" + ModelTraining.ANALOG_DEVICES_PER_CELL,
+            description = "For --mode analog: devices per weight, 1 to " + AnalogSgdConfig.MAX_DEVICES_PER_CELL
+                    + "; more than 1 is aihwkit's VectorUnitCell, each update pulsing one device of the cell chosen"
+                    + " at random; the cell's weight span is 0.4·√D (default: ${DEFAULT-VALUE}, as aihwkit's"
+                    + " ReRamSB4Preset).")
+    int devicesPerCell;
+
     @Option(names = "--ir-drop-ohms", paramLabel = "OHMS", defaultValue = "0",
             description = "For --mode hwa: put the IR drop of 256×256 tiles with this resistance per wire segment in the"
                     + " loop (exact circuit, recomputed every epoch, about 7 s per epoch for 784-256-128-10;"
@@ -88,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
         if (irDropOhms > 0 && m != ModelHeader.Mode.HWA) {
             throw new CommandLine.ParameterException(cl, "--ir-drop-ohms is for --mode hwa, got --mode " + m.label());
         }
+        if (devicesPerCell < 1 || devicesPerCell > AnalogSgdConfig.MAX_DEVICES_PER_CELL) {
+            throw new CommandLine.ParameterException(cl, "--devices-per-cell must be in [1, "
+                    + AnalogSgdConfig.MAX_DEVICES_PER_CELL + "], got " + devicesPerCell);
+        }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(out + ": the folder does not exist");
@@ -115,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, irDropOhms, data, e -> {
+        ModelTraining.Options options = new ModelTraining.Options(devicesPerCell, irDropOhms);
+        ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, options, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
             err.flush();

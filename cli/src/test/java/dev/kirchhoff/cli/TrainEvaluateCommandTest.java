@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kirchhoff.training.ModelFile;
 import dev.kirchhoff.training.ModelHeader;
+import dev.kirchhoff.training.pipeline.ModelTraining;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +139,33 @@ class TrainEvaluateCommandTest {
             CliRun run = CliRun.of("evaluate", "--model", bad.toString(), "--profile", "pcm-nandakumar-2019", "--seeds", "1");
             assertEquals(2, run.status(), run.err());
             assertTrue(run.err().contains(bad.getFileName().toString()) && run.err().lines().count() == 1, run.err());
+        }
+    }
+
+    /**
+     * Analog mode holds each weight on {@value ModelTraining#ANALOG_DEVICES_PER_CELL} devices
+     * unless told otherwise, and says so in the model header; {@code --devices-per-cell} outside
+     * [1, 64] exits 2 naming the option, before any training.
+     */
+    @Test
+    void analogModeUsesUnitCellsAndSaysSoInTheHeader() throws IOException {
+        Path model = dir.resolve("analog.khm");
+        CliRun run = CliRun.of("train", "--layers", "784,10", "--mode", "analog", "--profile", "rram-soft-bounds",
+                "--epochs", "1", "--out", model.toString());
+        assertEquals(0, run.status(), run.err());
+        ModelFile.Contents c = ModelFile.read(model);
+        assertEquals(ModelHeader.Mode.ANALOG, c.header().mode());
+        String analog = c.header().provenance().get("analog");
+        assertTrue(analog.contains(ModelTraining.ANALOG_DEVICES_PER_CELL + " devices per weight")
+                && analog.contains("SINGLE_RANDOM"), analog);
+        double accuracy = Double.parseDouble(run.out().replaceAll("(?s).*test_accuracy=(\\S+) .*", "$1"));
+        assertTrue(accuracy > 0.6, run.out());
+        for (String bad : new String[] {"0", "65"}) {
+            CliRun refused = CliRun.of("train", "--layers", "784,10", "--mode", "analog", "--profile", "rram-soft-bounds",
+                    "--devices-per-cell", bad, "--out", dir.resolve("no.khm").toString());
+            assertEquals(2, refused.status(), refused.err());
+            assertTrue(refused.err().contains("--devices-per-cell") && refused.err().contains(bad), refused.err());
+            assertFalse(Files.exists(dir.resolve("no.khm")));
         }
     }
 

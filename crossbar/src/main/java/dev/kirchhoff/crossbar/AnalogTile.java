@@ -59,6 +59,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * devices, so the work is O(K·BL·(M + N) + number of pulses) rather than O(K·BL·M·C) for a
  * dense polarity mask per slot.
  *
+ * <p>Unit cells. When the mapping holds each weight on D &gt; 1 devices
+ * ({@link ConductanceMapping#devicesPerCell()}, e.g. {@link VectorUnitCellMapping}), each sample's
+ * pulses all go to one device of every cell, chosen uniformly at random per sample, the same for
+ * the whole tile: aihwkit's {@code VectorUnitCell} with update policy {@code SINGLE_RANDOM}
+ * ({@code VectorRPUDevice::initUpdateCycle}). Δw_min is then the cell's step Δg/s.
+ *
  * <p>Randomness: every method that draws takes a {@link UniformRandomProvider}. A read seeds one
  * stream per batch row and pass from it, row by row in batch order before the rows run in
  * parallel (see {@code read}); an update draws on the calling thread (order in {@link #update}),
@@ -76,6 +82,9 @@ public final class AnalogTile {
     private final TileConfig config;
 
     private final double[] g;
+    /** D, devices per cell ({@link ConductanceMapping#devicesPerCell()}). */
+    private final int cellDevices;
+    /** Update columns per cell device and output: entry {@code k·N + j} for device k of output j. */
     private final int[] columnUp;
     private final int[] columnDown;
     private final byte polarityUp;
@@ -111,11 +120,17 @@ public final class AnalogTile {
         this.engineFactory = engineFactory;
         this.config = config;
         this.g = new double[m * c];
-        this.columnUp = new int[n];
-        this.columnDown = new int[n];
-        for (int j = 0; j < n; j++) {
-            columnUp[j] = mapping.updateColumn(j, true);
-            columnDown[j] = mapping.updateColumn(j, false);
+        this.cellDevices = mapping.devicesPerCell();
+        if (cellDevices < 1) {
+            throw new IllegalArgumentException("mapping.devicesPerCell() must be positive, got " + cellDevices);
+        }
+        this.columnUp = new int[cellDevices * n];
+        this.columnDown = new int[cellDevices * n];
+        for (int k = 0; k < cellDevices; k++) {
+            for (int j = 0; j < n; j++) {
+                columnUp[k * n + j] = mapping.updateColumn(j, true, k);
+                columnDown[k * n + j] = mapping.updateColumn(j, false, k);
+            }
         }
         this.polarityUp = mapping.updatePolarity(true);
         this.polarityDown = mapping.updatePolarity(false);
@@ -169,7 +184,7 @@ public final class AnalogTile {
         return config;
     }
 
-    /** Δw_min = Δg/s, the nominal device step in weight units. */
+    /** Δw_min = Δg/s, the nominal device step in weight units (of the whole cell when D devices hold a weight). */
     public double weightStep() {
         return nominalStepSiemens / mapping.weightScaleSiemens();
     }
@@ -298,7 +313,9 @@ public final class AnalogTile {
      * (see the class comment for the scheme and its sign convention).
      *
      * <p>Draw order, for each sample k in batch order whose x_k and d_k both have a non-zero
-     * entry, and each of its BL_k slots (class comment): one uniform per input i with {@code p_i > 0}, in
+     * entry: when the mapping has D &gt; 1 devices per cell, first {@code rng.nextInt(D)}, the
+     * device of every cell that the sample's pulses go to (aihwkit's {@code SINGLE_RANDOM}; class
+     * comment); then for each of its BL_k slots: one uniform per input i with {@code p_i > 0}, in
      * increasing i; one uniform per output j with {@code q_j > 0}, in increasing j; then, when
      * both fired, the devices' noise for the slot's coincidences, listed input-major (for each
      * fired i in increasing order, each fired j in increasing order), as
@@ -343,6 +360,7 @@ public final class AnalogTile {
             if (xMax == 0 || dMax == 0) {
                 continue;
             }
+            int cellOffset = cellDevices == 1 ? 0 : rng.nextInt(cellDevices) * n;
             int slots = maxSlots;
             if (config.updateBlManagement()) {
                 double needed = Math.ceil(learningRate * xMax * dMax / dwMin);
@@ -392,7 +410,7 @@ public final class AnalogTile {
                 if (ni == 0 || nj == 0) {
                     continue;
                 }
-                int count = listCoincidences(x, d, k, firedI, ni, firedJ, nj);
+                int count = listCoincidences(x, d, k, cellOffset, firedI, ni, firedJ, nj);
                 devices.applyPulses(pulseDevices, pulsePolarities, count, rng);
                 changed = true;
             }
@@ -404,11 +422,13 @@ public final class AnalogTile {
 
     /**
      * Lists the coincidences of one slot, input-major, into the pulse scratch: device
-     * {@code i·C + col} with the polarity that moves W[j][i] by {@code −sign(x_i·d_j)}.
+     * {@code i·C + col} with the polarity that moves W[j][i] by {@code −sign(x_i·d_j)}, col being
+     * the column of the chosen cell device ({@code cellOffset = k·N} for device k).
      *
      * @return the number of entries, ni·nj
      */
-    private int listCoincidences(double[] x, double[] d, int k, int[] firedI, int ni, int[] firedJ, int nj) {
+    private int listCoincidences(double[] x, double[] d, int k, int cellOffset, int[] firedI, int ni, int[] firedJ,
+            int nj) {
         int count = ni * nj;
         if (pulseDevices.length < count) {
             int grown = Math.min(Math.max(count, 2 * pulseDevices.length), m * n);
@@ -424,7 +444,7 @@ public final class AnalogTile {
                 int j = firedJ[b];
                 // Δw = −lr·d·x: the weight increases when x and d have opposite signs.
                 boolean increase = xPositive != (d[k * n + j] > 0);
-                pulseDevices[e] = row + (increase ? columnUp[j] : columnDown[j]);
+                pulseDevices[e] = row + (increase ? columnUp[cellOffset + j] : columnDown[cellOffset + j]);
                 pulsePolarities[e++] = increase ? polarityUp : polarityDown;
             }
         }

@@ -20,7 +20,7 @@ import dev.kirchhoff.device.ConductanceRange;
  * window; the periphery uses it as the unit of its output bound.
  *
  * <p>Implementations: {@link DifferentialPairMapping}, {@link ReferenceColumnMapping},
- * {@link BitSlicedMapping}. Sources: aihwkit's mapping of weights to conductance pairs (Rasch et
+ * {@link BitSlicedMapping}, {@link VectorUnitCellMapping}. Sources: aihwkit's mapping of weights to conductance pairs (Rasch et
  * al., AICAS 2021, doi:10.1109/AICAS51828.2021.9458494); Gokmen &amp; Vlasov 2016
  * (doi:10.3389/fnins.2016.00333) for the reference-device (one device per weight) form.
  */
@@ -105,6 +105,31 @@ public interface ConductanceMapping {
      * @param increase true for a positive weight change
      */
     int updateColumn(int j, boolean increase);
+
+    /**
+     * D, the devices that hold one weight and share its update ({@link VectorUnitCellMapping});
+     * 1 for every mapping whose update goes to one fixed device per sign of the change.
+     */
+    default int devicesPerCell() {
+        return 1;
+    }
+
+    /**
+     * The physical column of device {@code device} of the cell of output j that receives the
+     * pulses changing W[j][·] in the given direction, when the tile's update has chosen that
+     * device ({@link AnalogTile#update}). With one device per cell it is
+     * {@link #updateColumn(int, boolean)}.
+     *
+     * @param j        output index, 0 ≤ j &lt; N
+     * @param increase true for a positive weight change
+     * @param device   0 ≤ device &lt; {@link #devicesPerCell()}
+     */
+    default int updateColumn(int j, boolean increase, int device) {
+        if (device != 0) {
+            throw new IllegalArgumentException("device must be 0 for a mapping with one device per cell, got " + device);
+        }
+        return updateColumn(j, increase);
+    }
 
     /** The pulse polarity (+1 potentiation, −1 depression) for a positive or negative weight change. */
     byte updatePolarity(boolean increase);

@@ -1,8 +1,10 @@
 package dev.kirchhoff.training.analog;
 
 import dev.kirchhoff.crossbar.AnalogTile;
+import dev.kirchhoff.crossbar.ConductanceMapping;
 import dev.kirchhoff.crossbar.IdealCrossbar;
 import dev.kirchhoff.crossbar.ReferenceColumnMapping;
+import dev.kirchhoff.crossbar.VectorUnitCellMapping;
 import dev.kirchhoff.device.pulsed.PulsedDeviceModel;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -35,7 +37,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@link ReferenceColumnMapping} with the reference column at the devices' symmetry point
  * ({@link PulsedDeviceModel#symmetryPointSiemens()}, aihwkit's symmetry-point subtraction), so
  * W = 0 sits where balanced random pulses drive a device, and the window holds 2·w_max of weight
- * about it. The read engine is the ideal crossbar.
+ * about it. With {@link AnalogSgdConfig#devicesPerCell()} D &gt; 1 every weight is a unit cell of
+ * D devices against the same reference ({@link VectorUnitCellMapping}: the weight is the sum of
+ * the D devices' weights, each spanning 1/D of the 2·w_max, and each sample's pulses go to one
+ * device of every cell chosen at random, aihwkit's {@code VectorUnitCell} with
+ * {@code SINGLE_RANDOM} as in its {@code ReRamSB4Preset}). The read engine is the ideal crossbar.
  *
  * <p>Initialisation: He et al. (ICCV 2015, doi:10.1109/ICCV.2015.123), {@code W ~ N(0, 2/M_l)},
  * programmed by {@link AnalogTile#programWeights} (an ideal write-verify, clipped to each device's
@@ -85,8 +91,10 @@ public final class AnalogMlp {
         for (int l = 0; l < tiles.length; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
-            ReferenceColumnMapping mapping = ReferenceColumnMapping.of(in, out, device.range(), config.weightMax(),
-                    reference);
+            int cell = config.devicesPerCell();
+            ConductanceMapping mapping = cell == 1
+                    ? ReferenceColumnMapping.of(in, out, device.range(), config.weightMax(), reference)
+                    : VectorUnitCellMapping.of(in, out, device.range(), config.weightMax(), reference, cell);
             tiles[l] = AnalogTile.create(mapping, device, IdealCrossbar::new, config.tile(), deviceRng);
             double[] w = new double[out * in];
             double sigma = Math.sqrt(2.0 / in);
@@ -120,7 +128,7 @@ public final class AnalogMlp {
 
     /**
      * The effective weights the devices hold now (their read conductances through the mapping,
-     * write noise included), as plain floats: {@code weights()[l]} is layer l+1's N_l×M_l matrix,
+     * write noise included; with unit cells, the sum over each cell's devices), as plain floats: {@code weights()[l]} is layer l+1's N_l×M_l matrix,
      * row-major, element {@code [j·M_l + i]} = W[j][i] (output j, input i).
      */
     public float[][] weights() {

@@ -28,9 +28,19 @@ import java.util.Objects;
  * @param batchSize         B ≥ 1, samples per update
  * @param epochs            ≥ 1
  * @param seed              the one seed every draw derives from
+ * @param devicesPerCell    D ≥ 1 devices per weight: 1 is one device against the reference column;
+ *                          D &gt; 1 is aihwkit's {@code VectorUnitCell} with the {@code SINGLE_RANDOM}
+ *                          update policy ({@link dev.kirchhoff.crossbar.VectorUnitCellMapping}: the
+ *                          weight is the sum of D devices, each spanning 1/D of the 2·w_max, and
+ *                          each sample's pulses go to one of them chosen at random), as in aihwkit's
+ *                          {@code ReRamSB2Preset} and {@code ReRamSB4Preset}; at most
+ *                          {@value #MAX_DEVICES_PER_CELL}
  */
 public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileConfig tile, double weightMax,
-        double learningRate, double learningRateDecay, int batchSize, int epochs, long seed) {
+        double learningRate, double learningRateDecay, int batchSize, int epochs, long seed, int devicesPerCell) {
+
+    /** The most devices a cell may have (aihwkit's compound presets use 2 and 4). */
+    public static final int MAX_DEVICES_PER_CELL = 64;
 
     public AnalogSgdConfig {
         Objects.requireNonNull(layerSizes, "layerSizes");
@@ -59,6 +69,10 @@ public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileCo
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be positive, got " + epochs);
         }
+        if (devicesPerCell < 1 || devicesPerCell > MAX_DEVICES_PER_CELL) {
+            throw new IllegalArgumentException("devicesPerCell must be in [1, " + MAX_DEVICES_PER_CELL + "], got "
+                    + devicesPerCell);
+        }
     }
 
     private static void requirePositiveFinite(String name, double v) {
@@ -73,12 +87,33 @@ public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileCo
     /**
      * aihwkit's analog-SGD defaults ({@link #AIHWKIT_SGD_TILE}: 7-bit DAC, 9-bit ADC at ±12,
      * output noise 0.06, noise and bound management, BL = 31, update management and train-length
-     * management) with w_max = 1, constant η, the given shape, device, rate, batch, epochs and seed.
+     * management) with w_max = 1, constant η, one device per weight, the given shape, device,
+     * rate, batch, epochs and seed.
      */
     public static AnalogSgdConfig aihwkitDefaults(int[] layerSizes, PulsedDeviceModel device, double learningRate,
             int batchSize, int epochs, long seed) {
         return new AnalogSgdConfig(layerSizes, device, AIHWKIT_SGD_TILE, 1.0, learningRate, 1.0, batchSize, epochs,
-                seed);
+                seed, 1);
+    }
+
+    /**
+     * The w_max of a cell of D devices that keeps the cell's write noise, in weight units, at that
+     * of one device at {@code singleDeviceWeightMax}: {@code singleDeviceWeightMax·√D}. A cell's
+     * noise relative to its span falls by about √D ({@link dev.kirchhoff.crossbar.VectorUnitCellMapping}),
+     * and this spends the gain on span, away from the soft bounds. On MNIST-10k with
+     * rram-soft-bounds the best single-device w_max was 0.4 and the best of 0.4, 0.6, 0.8 and 1.0
+     * at D = 4 was 0.8 = 0.4·√4 (docs/analog-training.md).
+     *
+     * @param singleDeviceWeightMax w_max for one device per weight, positive and finite
+     * @param devicesPerCell        D, 1 to {@value #MAX_DEVICES_PER_CELL}
+     */
+    public static double cellWeightMax(double singleDeviceWeightMax, int devicesPerCell) {
+        requirePositiveFinite("singleDeviceWeightMax", singleDeviceWeightMax);
+        if (devicesPerCell < 1 || devicesPerCell > MAX_DEVICES_PER_CELL) {
+            throw new IllegalArgumentException("devicesPerCell must be in [1, " + MAX_DEVICES_PER_CELL + "], got "
+                    + devicesPerCell);
+        }
+        return singleDeviceWeightMax * Math.sqrt(devicesPerCell);
     }
 
     /** Neurons per layer (a copy). */
@@ -108,35 +143,49 @@ public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileCo
     }
 
     public AnalogSgdConfig withLearningRate(double v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, v, learningRateDecay, batchSize, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, v, learningRateDecay, batchSize, epochs,
+                seed, devicesPerCell);
     }
 
     public AnalogSgdConfig withLearningRateDecay(double v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, v, batchSize, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, v, batchSize, epochs, seed,
+                devicesPerCell);
     }
 
     public AnalogSgdConfig withBatchSize(int v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, v, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, v, epochs,
+                seed, devicesPerCell);
     }
 
     public AnalogSgdConfig withEpochs(int v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, batchSize, v, seed);
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, batchSize,
+                v, seed, devicesPerCell);
     }
 
     public AnalogSgdConfig withSeed(long v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, batchSize, epochs, v);
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, batchSize,
+                epochs, v, devicesPerCell);
     }
 
     public AnalogSgdConfig withWeightMax(double v) {
-        return new AnalogSgdConfig(layerSizes, device, tile, v, learningRate, learningRateDecay, batchSize, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, device, tile, v, learningRate, learningRateDecay, batchSize, epochs,
+                seed, devicesPerCell);
     }
 
     public AnalogSgdConfig withTile(TileConfig v) {
-        return new AnalogSgdConfig(layerSizes, device, v, weightMax, learningRate, learningRateDecay, batchSize, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, device, v, weightMax, learningRate, learningRateDecay, batchSize,
+                epochs, seed, devicesPerCell);
+    }
+
+    public AnalogSgdConfig withDevicesPerCell(int v) {
+        return new AnalogSgdConfig(layerSizes, device, tile, weightMax, learningRate, learningRateDecay, batchSize,
+                epochs,
+                seed, v);
     }
 
     public AnalogSgdConfig withDevice(PulsedDeviceModel v) {
-        return new AnalogSgdConfig(layerSizes, v, tile, weightMax, learningRate, learningRateDecay, batchSize, epochs, seed);
+        return new AnalogSgdConfig(layerSizes, v, tile, weightMax, learningRate, learningRateDecay, batchSize,
+                epochs, seed, devicesPerCell);
     }
 
     @Override
@@ -145,19 +194,20 @@ public record AnalogSgdConfig(int[] layerSizes, PulsedDeviceModel device, TileCo
                 && tile.equals(c.tile) && Double.compare(weightMax, c.weightMax) == 0
                 && Double.compare(learningRate, c.learningRate) == 0
                 && Double.compare(learningRateDecay, c.learningRateDecay) == 0 && batchSize == c.batchSize
-                && epochs == c.epochs && seed == c.seed;
+                && epochs == c.epochs && seed == c.seed && devicesPerCell == c.devicesPerCell;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(Arrays.hashCode(layerSizes), device, tile, weightMax, learningRate, learningRateDecay,
-                batchSize, epochs, seed);
+                batchSize, epochs, seed, devicesPerCell);
     }
 
     @Override
     public String toString() {
         return "AnalogSgdConfig[layerSizes=" + Arrays.toString(layerSizes) + ", device=" + device + ", tile=" + tile
                 + ", weightMax=" + weightMax + ", learningRate=" + learningRate + ", learningRateDecay="
-                + learningRateDecay + ", batchSize=" + batchSize + ", epochs=" + epochs + ", seed=" + seed + "]";
+                + learningRateDecay + ", batchSize=" + batchSize + ", epochs=" + epochs + ", seed=" + seed
+                + ", devicesPerCell=" + devicesPerCell + "]";
     }
 }

@@ -36,9 +36,11 @@ import java.util.function.Consumer;
  *   defaults of {@link HardwareAware});</li>
  *   <li>{@code analog}: in-situ analog SGD, every update applied as pulses to the profile's pulsed
  *   devices ({@link AnalogSgdTrainer}: aihwkit's analog-SGD tile, batch {@value #ANALOG_BATCH},
- *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, weights mapped
- *   to ±{@value #ANALOG_WEIGHT_MAX}; docs/analog-training.md); the model keeps the weights the
- *   tiles hold at the end;</li>
+ *   η = {@value #ANALOG_LEARNING_RATE} decaying by {@value #ANALOG_DECAY} per epoch, a cell of D
+ *   devices with w_max = {@value #ANALOG_WEIGHT_MAX}·√D, by default D =
+ *   {@value #ANALOG_DEVICES_PER_CELL} devices per weight as in aihwkit's {@code ReRamSB4Preset} (a
+ *   {@code VectorUnitCell} updated {@code SINGLE_RANDOM}; docs/analog-training.md); the model keeps
+ *   the weights the tiles hold at the end (each cell's sum);</li>
  *   <li>{@code snn}, {@link SpikingMethod#CONVERSION}: floating point, then ANN→SNN conversion by
  *   threshold balancing ({@link AnnToSnn}, calibrated on the first {@value #CALIBRATION_IMAGES}
  *   training images); the model keeps the ANN's weights and stores the per-layer normalisation
@@ -77,8 +79,17 @@ public final class ModelTraining {
     public static final double ANALOG_LEARNING_RATE = 0.3;
     /** Analog SGD: learning-rate factor per epoch. */
     public static final double ANALOG_DECAY = 0.85;
-    /** Analog SGD: the weight that maps to the devices' full swing. */
+    /**
+     * Analog SGD: w_max with one device per weight; a cell of D devices spans
+     * {@code ANALOG_WEIGHT_MAX·√D} ({@link AnalogSgdConfig#cellWeightMax}).
+     */
     public static final double ANALOG_WEIGHT_MAX = 0.4;
+    /**
+     * Analog SGD: devices per weight by default, aihwkit's {@code ReRamSB4Preset} layout (4 devices
+     * per cross-point, one chosen at random per update): with rram-soft-bounds it is what reaches
+     * 90% on MNIST-10k, where one device stops at 86–89% (docs/analog-training.md).
+     */
+    public static final int ANALOG_DEVICES_PER_CELL = 4;
 
     private ModelTraining() {
     }
@@ -123,26 +134,61 @@ public final class ModelTraining {
     public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
             SpikingMethod spiking, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
             BooleanSupplier cancelled) {
-        return train(mode, sizes, profile, config, spiking, 0, data, onEpoch, cancelled);
+        return train(mode, sizes, profile, config, spiking, Options.DEFAULT, data, onEpoch, cancelled);
     }
 
     /**
-     * Trains one model; a hwa model may also have its tiles' IR drop in the loop
-     * ({@link NoisyTiles}, the error recomputed once per epoch).
+     * Options that only some modes read.
      *
-     * @param irDropWireOhms resistance of each wire segment of the 256 × 256 tiles (Ω), ≥ 0; 0 for
-     *                       ideal wires; more only for mode hwa
+     * @param analogDevicesPerCell analog mode: devices per weight, 1 to
+     *                             {@value AnalogSgdConfig#MAX_DEVICES_PER_CELL} (1: one device against
+     *                             the reference column; more: aihwkit's {@code VectorUnitCell},
+     *                             {@code SINGLE_RANDOM})
+     * @param hwaIrDropWireOhms    hwa mode: resistance of each wire segment of the 256 × 256 tiles
+     *                             whose IR drop is in the loop (Ω), ≥ 0; 0 for ideal wires
+     *                             ({@link NoisyTiles}, the error recomputed once per epoch)
+     */
+    public record Options(int analogDevicesPerCell, double hwaIrDropWireOhms) {
+        /** {@value #ANALOG_DEVICES_PER_CELL} devices per analog weight, ideal wires. */
+        public static final Options DEFAULT = new Options(ANALOG_DEVICES_PER_CELL, 0);
+
+        public Options {
+            if (analogDevicesPerCell < 1 || analogDevicesPerCell > AnalogSgdConfig.MAX_DEVICES_PER_CELL) {
+                throw new IllegalArgumentException("analogDevicesPerCell must be in [1, "
+                        + AnalogSgdConfig.MAX_DEVICES_PER_CELL + "], got " + analogDevicesPerCell);
+            }
+            if (!(hwaIrDropWireOhms >= 0 && hwaIrDropWireOhms < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("hwaIrDropWireOhms must be non-negative and finite, got "
+                        + hwaIrDropWireOhms);
+            }
+        }
+
+        /** A copy with another number of devices per analog weight. */
+        public Options withAnalogDevicesPerCell(int v) {
+            return new Options(v, hwaIrDropWireOhms);
+        }
+
+        /** A copy with another wire resistance for hwa training. */
+        public Options withHwaIrDropWireOhms(double v) {
+            return new Options(analogDevicesPerCell, v);
+        }
+    }
+
+    /**
+     * Trains one model, with the options of its mode.
+     *
+     * @param options devices per analog weight, IR drop in the hwa loop
+     * @throws IllegalArgumentException also for IR drop with a mode other than hwa
      * @see #train(ModelHeader.Mode, int[], NoiseProfile, TrainingConfig, Mnist.Split, Consumer, BooleanSupplier)
      */
     public static Result train(ModelHeader.Mode mode, int[] sizes, NoiseProfile profile, TrainingConfig config,
-            SpikingMethod spiking, double irDropWireOhms, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
+            SpikingMethod spiking, Options options, Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch,
             BooleanSupplier cancelled) {
         Objects.requireNonNull(spiking, "spiking");
-        if (!(irDropWireOhms >= 0 && irDropWireOhms < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("irDropWireOhms must be non-negative and finite, got " + irDropWireOhms);
-        }
+        Objects.requireNonNull(options, "options");
+        double irDropWireOhms = options.hwaIrDropWireOhms();
         if (irDropWireOhms > 0 && mode != ModelHeader.Mode.HWA) {
-            throw new IllegalArgumentException("IR drop in the loop (irDropWireOhms " + irDropWireOhms
+            throw new IllegalArgumentException("IR drop in the loop (hwaIrDropWireOhms " + irDropWireOhms
                     + ") is for mode hwa, got mode " + mode.label());
         }
         Objects.requireNonNull(mode, "mode");
@@ -151,7 +197,7 @@ public final class ModelTraining {
         checkSizes(sizes, data);
         String profileName = profile == null ? null : profile.name();
         if (mode == ModelHeader.Mode.ANALOG) {
-            return trainAnalog(sizes, profile, config, data, onEpoch, cancelled);
+            return trainAnalog(sizes, profile, config, options.analogDevicesPerCell(), data, onEpoch, cancelled);
         }
         if (mode == ModelHeader.Mode.SNN && spiking == SpikingMethod.SURROGATE) {
             return trainSurrogate(sizes, profileName, config, data, onEpoch);
@@ -229,14 +275,15 @@ public final class ModelTraining {
         return new Result(header, network, accuracy, epochs, false);
     }
 
-    private static Result trainAnalog(int[] sizes, NoiseProfile profile, TrainingConfig config, Mnist.Split data,
-            Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
+    private static Result trainAnalog(int[] sizes, NoiseProfile profile, TrainingConfig config, int devicesPerCell,
+            Mnist.Split data, Consumer<Trainer.EpochReport> onEpoch, BooleanSupplier cancelled) {
         if (profile == null) {
             throw new IllegalArgumentException("mode analog needs a profile with a pulsed-update model (--profile), got none");
         }
         AnalogSgdConfig analog = AnalogSgdConfig.aihwkitDefaults(sizes, profile.requirePulsedUpdate(),
                 ANALOG_LEARNING_RATE, ANALOG_BATCH, config.epochs(), config.seed()).withLearningRateDecay(ANALOG_DECAY)
-                .withWeightMax(ANALOG_WEIGHT_MAX);
+                .withWeightMax(AnalogSgdConfig.cellWeightMax(ANALOG_WEIGHT_MAX, devicesPerCell))
+                .withDevicesPerCell(devicesPerCell);
         AnalogSgdTrainer trainer = new AnalogSgdTrainer(analog);
         List<Trainer.EpochReport> epochs = new ArrayList<>();
         boolean stopped = trainer.train(data.train(), null, r -> {
@@ -248,8 +295,15 @@ public final class ModelTraining {
         ModelHeader header = ModelHeader.of(network, ModelHeader.Mode.ANALOG, config).withProfile(profile.name())
                 .withProvenance(Map.of("dataset", "MNIST-10k (bundled), deterministic 8000/2000 split",
                         "analog", "in-situ SGD, batch " + ANALOG_BATCH + ", lr " + ANALOG_LEARNING_RATE + " × "
-                                + ANALOG_DECAY + "^epoch, weight max " + ANALOG_WEIGHT_MAX));
+                                + ANALOG_DECAY + "^epoch, weight max " + analog.weightMax() + ", "
+                                + cellLabel(devicesPerCell)));
         return new Result(header, network, trainer.accuracy(data.test()), epochs, stopped);
+    }
+
+    /** How a weight is held, for the model header's provenance. */
+    static String cellLabel(int devicesPerCell) {
+        return devicesPerCell == 1 ? "1 device per weight (reference column)"
+                : devicesPerCell + " devices per weight (aihwkit VectorUnitCell, update policy SINGLE_RANDOM)";
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Analog in-situ training with the soft-bounds RRAM preset: it learns, is reproducible, reports
@@ -73,16 +75,19 @@ class AnalogSgdTrainerTest {
     }
 
     /**
-     * The same seed gives the same history and weights to the last bit on one thread and on two:
-     * MNIST batches of 50 rows × 784 inputs are large enough that the tiles' reads split over
-     * the pool's threads.
+     * The same seed gives the same history and weights to the last bit on one thread and on two,
+     * with one device per weight and with unit cells of four (whose random choice of device is
+     * drawn on the calling thread): MNIST batches of 50 rows × 784 inputs are large enough that
+     * the tiles' reads split over the pool's threads.
      */
-    @Test
-    void sameSeedGivesTheSameBitsOnOneOrTwoThreads() throws Exception {
+    @ParameterizedTest(name = "{0} devices per cell")
+    @ValueSource(ints = {1, 4})
+    void sameSeedGivesTheSameBitsOnOneOrTwoThreads(int devicesPerCell) throws Exception {
         Mnist.Split split = Mnist.split();
         ImageSet train = split.train().subset(range(300));
         ImageSet test = split.test().subset(range(250));
-        AnalogSgdConfig config = AnalogSgdConfig.aihwkitDefaults(new int[] {784, 32, 10}, RRAM, 0.3, 50, 1, 7);
+        AnalogSgdConfig config = AnalogSgdConfig.aihwkitDefaults(new int[] {784, 32, 10}, RRAM, 0.3, 50, 1, 7)
+                .withDevicesPerCell(devicesPerCell);
         Callable<Object[]> run = () -> {
             AnalogSgdTrainer t = new AnalogSgdTrainer(config);
             TrainingHistory h = t.train(train, test, null, null);
@@ -173,6 +178,13 @@ class AnalogSgdTrainerTest {
         assertMessage(() -> small(1, 1).withBatchSize(0), "batchSize", "0");
         assertMessage(() -> small(1, 1).withEpochs(0), "epochs", "0");
         assertMessage(() -> small(1, 1).withWeightMax(Double.POSITIVE_INFINITY), "weightMax", "Infinity");
+        assertMessage(() -> small(1, 1).withDevicesPerCell(0), "devicesPerCell", "0");
+        assertMessage(() -> AnalogSgdConfig.cellWeightMax(0.4, 0), "devicesPerCell", "0");
+        assertMessage(() -> AnalogSgdConfig.cellWeightMax(Double.NaN, 4), "singleDeviceWeightMax", "NaN");
+        assertEquals(0.8, AnalogSgdConfig.cellWeightMax(0.4, 4), 1e-15, "0.4·√4");
+        assertEquals(0.4, AnalogSgdConfig.cellWeightMax(0.4, 1), 0.0);
+        assertMessage(() -> small(1, 1).withDevicesPerCell(AnalogSgdConfig.MAX_DEVICES_PER_CELL + 1), "devicesPerCell",
+                "" + (AnalogSgdConfig.MAX_DEVICES_PER_CELL + 1));
         assertMessage(() -> AnalogSgdConfig.aihwkitDefaults(new int[] {16}, RRAM, 0.1, 1, 1, 1), "layerSizes", "[16]");
         assertMessage(() -> AnalogSgdConfig.aihwkitDefaults(new int[] {16, 0, 4}, RRAM, 0.1, 1, 1, 1), "layerSizes[1]",
                 "0");

@@ -208,14 +208,16 @@ class IrDropTilesTest {
         for (int threads = 1; threads <= 2; threads++) {
             ModelTraining.Result r = ModelTraining.train(ModelHeader.Mode.HWA, sizes,
                     Presets.load("pcm-nandakumar-2019"), TrainingConfig.defaults().withEpochs(1).withThreads(threads),
-                    ModelTraining.SpikingMethod.CONVERSION, 2.5, data, e -> {
+                    ModelTraining.SpikingMethod.CONVERSION, ModelTraining.Options.DEFAULT.withHwaIrDropWireOhms(2.5), data,
+                    e -> {
                     }, () -> false);
             weights[threads - 1] = r.network().weights(0);
             assertTrue(r.header().provenance().get("irDrop").contains("2.5 ohm"), r.header().provenance().toString());
         }
         assertArrayEquals(weights[0], weights[1]);
         assertThrows(IllegalArgumentException.class, () -> ModelTraining.train(ModelHeader.Mode.FP, sizes, null,
-                TrainingConfig.defaults().withEpochs(1), ModelTraining.SpikingMethod.CONVERSION, 2.5, data, e -> {
+                TrainingConfig.defaults().withEpochs(1), ModelTraining.SpikingMethod.CONVERSION,
+                ModelTraining.Options.DEFAULT.withHwaIrDropWireOhms(2.5), data, e -> {
                 }, () -> false));
     }
 }

@@ -73,8 +73,10 @@ import java.util.Objects;
  * delivery arrays grow by doubling. Deliveries are recorded with their cycle, and their latencies
  * computed after the step. A bit mask of non-empty FIFOs per router, a list of cores still
  * injecting and per-link use counters stamped with the cycle ({@code cycle·B + used}, so no
- * per-cycle reset) mean a cycle reads one int per router and otherwise works only on the FIFOs
- * that hold packets. A FIFO that receives its first packet in a cycle is not visited before the
+ * per-cycle reset; on X-Y meshes with {@code B = 1} a bit mask of taken links local to the router's
+ * visit) mean a cycle reads one int per router and otherwise works only on the FIFOs that hold
+ * packets. The X-Y visit decides with few data-dependent branches (mask bits are set and cleared
+ * with arithmetic), because mispredicted branches, not memory, bound its speed. A FIFO that receives its first packet in a cycle is not visited before the
  * next cycle (its head could not move before; see {@code routerFifoMask}).
  */
 public final class AerMesh {
@@ -140,7 +142,9 @@ public final class AerMesh {
     private final int[] headBlocked;
     /**
      * Per output: {@code cycle·bandwidth + packets sent in that cycle}, for the last cycle it was
-     * used; the link has bandwidth left in cycle k while {@code max(value, k·B) < (k+1)·B}.
+     * used; the link has bandwidth left in cycle k while {@code max(value, k·B) < (k+1)·B}. Null on
+     * X-Y meshes with one packet per link per cycle, where a bit mask local to the router's visit
+     * (the only one that uses its outputs in a cycle) says which links are taken.
      */
     private final long[] outUsed;
     /** Cores that still hold packets not yet injected, compacted as they empty. */
@@ -229,7 +233,7 @@ public final class AerMesh {
         fifoCount = new int[cores * P];
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
-        outUsed = new long[cores * P];
+        outUsed = tableRouting || params.linkPacketsPerCycle() > 1 ? new long[cores * P] : null;
         pendingCores = new int[cores];
         routerFifoMask = new int[cores];
         sourceStart = new int[cores + 1];
@@ -372,7 +376,9 @@ public final class AerMesh {
         Arrays.fill(headPorts, -1);
         Arrays.fill(headBlocked, 0);
         Arrays.fill(routerFifoMask, 0);
-        Arrays.fill(outUsed, 0);
+        if (outUsed != null) {
+            Arrays.fill(outUsed, 0);
+        }
         int pendingCoreCount = 0;
         for (int c = 0; c < cores; c++) {
             if (sourceStart[c + 1] > sourceStart[c]) {
@@ -543,6 +549,8 @@ public final class AerMesh {
             final int base = r * P;
             final int xr = coreX[r];
             final int yr = coreY[r];
+            // Bit o set once output o has sent `bandwidth` packets in this cycle (only this visit uses it).
+            int fullLinks = 0;
             // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
             for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ALL_PORTS; rot != 0;
                     rot &= rot - 1) {
@@ -559,8 +567,7 @@ public final class AerMesh {
                     final int o = XY_PORT[3 * Integer.signum(((int) (e >>> 32) & HOP_MAX) - xr)
                             + Integer.signum((int) (e >>> 48) - yr) + 4];
                     final int out = base + o;
-                    final long used = Math.max(outUsed[out], kB);
-                    boolean moved = used < kB + bandwidth;
+                    boolean moved = (fullLinks & 1 << o) == 0;
                     if (moved) {
                         if (o == 0) {
                             deliveredCore[deliveries] = r;
@@ -587,20 +594,25 @@ public final class AerMesh {
                         }
                     }
                     if (moved) {
-                        outUsed[out] = used + 1;
+                        if (bandwidth == 1) {
+                            fullLinks |= 1 << o;
+                        } else {
+                            final long used = Math.max(outUsed[out], kB) + 1;
+                            outUsed[out] = used;
+                            if (used == kB + bandwidth) {
+                                fullLinks |= 1 << o;
+                            }
+                        }
                         linkPackets[out]++;
                         int h = fifoHead[f] + 1;
                         fifoHead[f] = h == cap ? 0 : h;
                         int left = --fifoCount[f];
+                        live &= ~(((left - 1) >>> 31) << p);
                         if (drop) {
                             headBlocked[f] = 0;
                         }
                         progress = true;
-                        if (left == 0) {
-                            live &= ~(1 << p);
-                            break;
-                        }
-                        if (++moves == bandwidth || slotArrival[f * cap + (h == cap ? 0 : h)] >= k) {
+                        if (++moves == bandwidth || left == 0 || slotArrival[f * cap + (h == cap ? 0 : h)] >= k) {
                             break;
                         }
                         continue;

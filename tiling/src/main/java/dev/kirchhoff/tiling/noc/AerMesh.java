@@ -76,7 +76,8 @@ import java.util.Objects;
  * per-cycle reset; on X-Y meshes with {@code B = 1} a bit mask of taken links local to the router's
  * visit) mean a cycle reads one int per router and otherwise works only on the FIFOs that hold
  * packets. The X-Y visit decides with few data-dependent branches (mask bits are set and cleared
- * with arithmetic), because mispredicted branches, not memory, bound its speed. A FIFO that receives its first packet in a cycle is not visited before the
+ * with arithmetic, a delivery is written like a forward into a sink FIFO that stays empty), because
+ * mispredicted branches, not memory, bound its speed. A FIFO that receives its first packet in a cycle is not visited before the
  * next cycle (its head could not move before; see {@code routerFifoMask}).
  */
 public final class AerMesh {
@@ -118,9 +119,13 @@ public final class AerMesh {
     private final int[] tablePorts;
     private final int[] coreX;
     private final int[] coreY;
-    /** Input FIFO reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
+    /**
+     * Input FIFO reached through output {@code core·5 + port}, −1 off the mesh. LOCAL leads to the
+     * delivery sink, FIFO {@code cores·5}: an X-Y visit writes a delivered copy there like a
+     * forwarded one and leaves the sink's count at 0, so delivering takes no branch of its own.
+     */
     private final int[] neighborFifo;
-    /** Router reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
+    /** Router reached through output {@code core·5 + port}, −1 off the mesh; for LOCAL {@code cores}, a mask word no router reads. */
     private final int[] neighborRouter;
 
     /**
@@ -135,7 +140,9 @@ public final class AerMesh {
      * an earlier cycle (see {@link #routerFifoMask}).
      */
     private final int[] slotArrival;
+    /** Per FIFO (the delivery sink last): slot of the head, relative to the FIFO's first slot. */
     private final int[] fifoHead;
+    /** Per FIFO (the delivery sink last, always 0): packets held. */
     private final int[] fifoCount;
     /** Output ports still to serve for each FIFO's head; −1 until the head is routed. */
     private final int[] headPorts;
@@ -217,8 +224,8 @@ public final class AerMesh {
         for (int c = 0; c < cores; c++) {
             coreX[c] = c % mesh.width();
             coreY[c] = c / mesh.width();
-            neighborFifo[c * P] = -1;
-            neighborRouter[c * P] = -1;
+            neighborFifo[c * P] = cores * P;
+            neighborRouter[c * P] = cores;
             for (int o = 1; o < P; o++) {
                 Port port = Port.of(o);
                 int nb = mesh.neighbor(c, port);
@@ -226,16 +233,17 @@ public final class AerMesh {
                 neighborRouter[c * P + o] = nb;
             }
         }
-        slotEntry = new long[(int) slots];
-        slotArrival = tableRouting || params.linkPacketsPerCycle() > 1 ? new int[(int) slots] : null;
+        // One more slot, FIFO and mask word: the delivery sink's (see neighborFifo).
+        slotEntry = new long[(int) slots + 1];
+        slotArrival = tableRouting || params.linkPacketsPerCycle() > 1 ? new int[(int) slots + 1] : null;
         deliveredHops = tableRouting ? new int[deliveredCore.length] : null;
-        fifoHead = new int[cores * P];
-        fifoCount = new int[cores * P];
+        fifoHead = new int[cores * P + 1];
+        fifoCount = new int[cores * P + 1];
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
         outUsed = tableRouting || params.linkPacketsPerCycle() > 1 ? new long[cores * P] : null;
         pendingCores = new int[cores];
-        routerFifoMask = new int[cores];
+        routerFifoMask = new int[cores + 1];
         sourceStart = new int[cores + 1];
         sourceNext = new int[cores];
     }
@@ -385,7 +393,7 @@ public final class AerMesh {
                 pendingCores[pendingCoreCount++] = c;
             }
         }
-        final int[] peak = new int[cores * P];
+        final int[] peak = new int[cores * P + 1]; // and the sink's
         final long[] linkPackets = new long[cores * P];
         final long[] droppedByRouter = new long[DropReason.COUNT * cores];
 
@@ -464,7 +472,7 @@ public final class AerMesh {
         double energy = n * params.injectionJoules() + hopsEw * params.hopEastWestJoules()
                 + hopsNs * params.hopNorthSouthJoules();
         return new StepReport(n, sent, delivered, droppedTimeout, droppedNoRoute, hopsEw, hopsNs, energy, latency, k,
-                peak, linkPackets, droppedByRouter);
+                Arrays.copyOf(peak, cores * P), linkPackets, droppedByRouter);
     }
 
     /**
@@ -567,33 +575,27 @@ public final class AerMesh {
                     final int o = XY_PORT[3 * Integer.signum(((int) (e >>> 32) & HOP_MAX) - xr)
                             + Integer.signum((int) (e >>> 48) - yr) + 4];
                     final int out = base + o;
-                    boolean moved = (fullLinks & 1 << o) == 0;
-                    if (moved) {
-                        if (o == 0) {
-                            deliveredCore[deliveries] = r;
-                            deliveredPacket[deliveries] = (int) e;
-                            deliveredCycle[deliveries] = k;
-                            deliveries++;
-                            inFlight--;
-                        } else {
-                            final int g = neighborFifo[out];
-                            final int count = fifoCount[g];
-                            moved = count < cap;
-                            if (moved) {
-                                int t = fifoHead[g] + count;
-                                int slot = g * cap + (t >= cap ? t - cap : t);
-                                slotEntry[slot] = e;
-                                if (slotArrival != null) {
-                                    slotArrival[slot] = k;
-                                }
-                                fifoCount[g] = count + 1;
-                                peak[g] = Math.max(peak[g], count + 1);
-                                // Branch-free: the FIFO's bit is set only by its first packet (count was 0).
-                                routerFifoMask[neighborRouter[out]] |= ((count - 1) >>> 31) << ARRIVAL_SHIFT[o];
-                            }
+                    final int g = neighborFifo[out];
+                    final int count = fifoCount[g];
+                    if ((fullLinks & 1 << o) == 0 && count < cap) {
+                        // A delivery (o = 0) goes to the sink: recorded, sink count unchanged. The record
+                        // is written for every move and kept only for a delivery.
+                        final int delivery = (o - 1) >>> 31;
+                        deliveredCore[deliveries] = r;
+                        deliveredPacket[deliveries] = (int) e;
+                        deliveredCycle[deliveries] = k;
+                        deliveries += delivery;
+                        inFlight -= delivery;
+                        int t = fifoHead[g] + count;
+                        int slot = g * cap + (t >= cap ? t - cap : t);
+                        slotEntry[slot] = e;
+                        if (slotArrival != null) {
+                            slotArrival[slot] = k;
                         }
-                    }
-                    if (moved) {
+                        fifoCount[g] = count + 1 - delivery;
+                        peak[g] = Math.max(peak[g], count + 1);
+                        // Branch-free: the FIFO's bit is set only by its first packet (count was 0).
+                        routerFifoMask[neighborRouter[out]] |= ((count - 1) >>> 31) << ARRIVAL_SHIFT[o];
                         if (bandwidth == 1) {
                             fullLinks |= 1 << o;
                         } else {

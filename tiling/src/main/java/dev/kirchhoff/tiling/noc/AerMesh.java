@@ -75,10 +75,11 @@ import java.util.Objects;
  * injecting and per-link use counters stamped with the cycle ({@code cycle·B + used}, so no
  * per-cycle reset; on X-Y meshes with {@code B = 1} a bit mask of taken links local to the router's
  * visit) mean a cycle reads one int per router and otherwise works only on the FIFOs that hold
- * packets. The X-Y visit decides with few data-dependent branches (mask bits are set and cleared
- * with arithmetic, a delivery is written like a forward into a sink FIFO that stays empty), because
- * mispredicted branches, not memory, bound its speed. A FIFO that receives its first packet in a cycle is not visited before the
- * next cycle (its head could not move before; see {@code routerFifoMask}).
+ * packets. A FIFO that receives its first packet in a cycle is not visited before the next cycle
+ * (its head could not move before; see {@code routerFifoMask}). The X-Y visit decides with few
+ * data-dependent branches (mask bits are set and cleared with arithmetic, a delivery is written
+ * like a forward into a sink FIFO that stays empty): on random traffic those branches are
+ * unpredictable, and removing them gained more than removing loads (docs/performance.md).
  */
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;
@@ -125,7 +126,10 @@ public final class AerMesh {
      * forwarded one and leaves the sink's count at 0, so delivering takes no branch of its own.
      */
     private final int[] neighborFifo;
-    /** Router reached through output {@code core·5 + port}, −1 off the mesh; for LOCAL {@code cores}, a mask word no router reads. */
+    /**
+     * Router reached through output {@code core·5 + port}, −1 off the mesh; for LOCAL {@code cores},
+     * a mask word no router reads.
+     */
     private final int[] neighborRouter;
 
     /**
@@ -144,6 +148,8 @@ public final class AerMesh {
     private final int[] fifoHead;
     /** Per FIFO (the delivery sink last, always 0): packets held. */
     private final int[] fifoCount;
+    /** Per FIFO (the delivery sink last): peak count in the current step, copied into the report. */
+    private final int[] fifoPeak;
     /** Output ports still to serve for each FIFO's head; −1 until the head is routed. */
     private final int[] headPorts;
     private final int[] headBlocked;
@@ -239,6 +245,7 @@ public final class AerMesh {
         deliveredHops = tableRouting ? new int[deliveredCore.length] : null;
         fifoHead = new int[cores * P + 1];
         fifoCount = new int[cores * P + 1];
+        fifoPeak = new int[cores * P + 1];
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
         outUsed = tableRouting || params.linkPacketsPerCycle() > 1 ? new long[cores * P] : null;
@@ -393,7 +400,8 @@ public final class AerMesh {
                 pendingCores[pendingCoreCount++] = c;
             }
         }
-        final int[] peak = new int[cores * P + 1]; // and the sink's
+        final int[] peak = this.fifoPeak;
+        Arrays.fill(peak, 0);
         final long[] linkPackets = new long[cores * P];
         final long[] droppedByRouter = new long[DropReason.COUNT * cores];
 

@@ -63,16 +63,23 @@ import java.util.Objects;
  *
  * <h2>Data layout</h2>
  * Packets of a batch live in parallel primitive arrays indexed by packet number; a FIFO slot holds
- * one packed {@code long} (packet number in bits 0–31, east/west hops of this copy in 32–47,
- * north/south hops in 48–63), the cycle it arrived and, on X-Y meshes, the destination's
- * {@code x << 16 | y}. Multicast copies share the packet number.
+ * one packed {@code long}: the packet number in bits 0–31 and, on X-Y meshes, the destination's x
+ * and y in bits 32–47 and 48–63 (an X-Y route crosses exactly |Δx| and |Δy| links, so hops need not
+ * be counted), on multicast meshes the copy's east/west and north/south hops. Multicast copies share
+ * the packet number. The cycle a copy arrived is kept only where a FIFO can move more than its
+ * first head in a cycle (multicast meshes, or more than one packet per link per cycle).
  * FIFOs are fixed ring buffers of {@code fifoPackets} slots, five per router, allocated once.
  * Nothing is allocated per packet or per cycle (per step: the report's three arrays); the batch and
- * delivery arrays grow by doubling. A bit mask of non-empty FIFOs per router, a list of cores still
+ * delivery arrays grow by doubling. Deliveries are recorded with their cycle, and their latencies
+ * computed after the step. A bit mask of non-empty FIFOs per router, a list of cores still
  * injecting and per-link use counters stamped with the cycle ({@code cycle·B + used}, so no
- * per-cycle reset) mean a cycle reads one int per router and otherwise works only on the FIFOs
- * that hold packets. A FIFO that receives its first packet in a cycle joins that mask only at the
- * end of the cycle (its head could not move before), so no visit is spent on it.
+ * per-cycle reset; on X-Y meshes with {@code B = 1} a bit mask of taken links local to the router's
+ * visit) mean a cycle reads one int per router and otherwise works only on the FIFOs that hold
+ * packets. A FIFO that receives its first packet in a cycle is not visited before the next cycle
+ * (its head could not move before; see {@code routerFifoMask}). The X-Y visit decides with few
+ * data-dependent branches (mask bits are set and cleared with arithmetic, a delivery is written
+ * like a forward into a sink FIFO that stays empty): on random traffic those branches are
+ * unpredictable, and removing them gained more than removing loads (docs/performance.md).
  */
 public final class AerMesh {
     private static final long EW_HOP = 1L << 32;
@@ -89,6 +96,16 @@ public final class AerMesh {
         Port.EAST.ordinal(), Port.EAST.ordinal(), Port.EAST.ordinal()};
     private static final int HOP_MAX = 0xFFFF;
     private static final int P = Port.COUNT;
+    private static final int ALL_PORTS = (1 << P) - 1;
+    /**
+     * Bit index set in the receiving router's {@link #routerFifoMask} word when a packet leaving
+     * through output o is the first in the neighbour's input FIFO (port {@code opposite(o)}): north
+     * and east neighbours have higher indices, are visited later in the same pass and take the
+     * deferred bit {@code 5 + port}; south and west neighbours were already visited and take bit
+     * {@code port}.
+     */
+    private static final int[] ARRIVAL_SHIFT = {
+        0, P + Port.SOUTH.ordinal(), P + Port.WEST.ordinal(), Port.NORTH.ordinal(), Port.EAST.ordinal()};
     private static final int EAST = Port.EAST.ordinal();
     private static final int WEST = Port.WEST.ordinal();
 
@@ -103,35 +120,58 @@ public final class AerMesh {
     private final int[] tablePorts;
     private final int[] coreX;
     private final int[] coreY;
-    /** Input FIFO reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
+    /**
+     * Input FIFO reached through output {@code core·5 + port}, −1 off the mesh. LOCAL leads to the
+     * delivery sink, FIFO {@code cores·5}: an X-Y visit writes a delivered copy there like a
+     * forwarded one and leaves the sink's count at 0, so delivering takes no branch of its own.
+     */
     private final int[] neighborFifo;
-    /** Router reached through output {@code core·5 + port}, −1 off the mesh or for LOCAL. */
+    /**
+     * Router reached through output {@code core·5 + port}, −1 off the mesh; for LOCAL {@code cores},
+     * a mask word no router reads.
+     */
     private final int[] neighborRouter;
 
+    /**
+     * The packed copy in each FIFO slot: packet number in bits 0–31; then, on X-Y meshes, the
+     * destination's x in bits 32–47 and y in 48–63, or, on multicast meshes, the copy's east/west hops
+     * in bits 32–47 and north/south hops in 48–63.
+     */
     private final long[] slotEntry;
+    /**
+     * Cycle in which the copy in each slot arrived. Null on X-Y meshes with one packet per link per
+     * cycle: there a FIFO moves at most its first head in a cycle, and that head always arrived in
+     * an earlier cycle (see {@link #routerFifoMask}).
+     */
     private final int[] slotArrival;
-    /** X-Y meshes: destination {@code x << 16 | y} of the copy in each slot (saves two lookups per try). */
-    private final int[] slotDestXy;
+    /** Per FIFO (the delivery sink last): slot of the head, relative to the FIFO's first slot. */
     private final int[] fifoHead;
+    /** Per FIFO (the delivery sink last, always 0): packets held. */
     private final int[] fifoCount;
+    /** Per FIFO (the delivery sink last): peak count in the current step, copied into the report. */
+    private final int[] fifoPeak;
     /** Output ports still to serve for each FIFO's head; −1 until the head is routed. */
     private final int[] headPorts;
     private final int[] headBlocked;
     /**
      * Per output: {@code cycle·bandwidth + packets sent in that cycle}, for the last cycle it was
-     * used; the link has bandwidth left in cycle k while {@code max(value, k·B) < (k+1)·B}.
+     * used; the link has bandwidth left in cycle k while {@code max(value, k·B) < (k+1)·B}. Null on
+     * X-Y meshes with one packet per link per cycle, where a bit mask local to the router's visit
+     * (the only one that uses its outputs in a cycle) says which links are taken.
      */
     private final long[] outUsed;
     /** Cores that still hold packets not yet injected, compacted as they empty. */
     private final int[] pendingCores;
-    /** Per router, bit p set when input FIFO p is non-empty: routers visit only those FIFOs. */
-    private final int[] routerFifoMask;
     /**
-     * Per router, bit p set when input FIFO p received its first packet in the current cycle: its
-     * head is too young to move, so the FIFO joins {@link #routerFifoMask} after the pass and the
-     * pass spends no visit on it.
+     * Per router, bit p (0–4) set when input FIFO p is non-empty and its head arrived before the
+     * current cycle: routers visit only those FIFOs, so the first head of a visited FIFO can always
+     * move in this cycle. A FIFO whose first packet comes from a router visited earlier in the pass
+     * (the south or west neighbour, lower index) sets bit {@code 5 + p} instead, moved down to bit p
+     * when its own router is visited: its head is too young to move in this cycle, so no visit is
+     * spent on it. A first packet from a router visited later in the pass (north or east neighbour)
+     * sets bit p directly, as does an injection (injected packets may move at once).
      */
-    private final int[] arrivedFifoMask;
+    private final int[] routerFifoMask;
 
     private int batchSize;
     private int[] packetSource = new int[16];
@@ -146,6 +186,10 @@ public final class AerMesh {
     private int deliveredCount;
     private int[] deliveredCore = new int[16];
     private int[] deliveredPacket = new int[16];
+    /** Router cycle of each delivery; the latencies are computed from it after the step. */
+    private int[] deliveredCycle = new int[16];
+    /** Multicast meshes: hops of each delivered copy, {@code h_EW | h_NS << 16}; null on X-Y meshes. */
+    private int[] deliveredHops;
     private double[] deliveredLatency = new double[16];
     private boolean stepRun;
     // Counters of the step being run, shared by runStep and routerPass.
@@ -153,7 +197,6 @@ public final class AerMesh {
     private long stepDelivered;
     private long stepDroppedTimeout;
     private long stepDroppedNoRoute;
-    private double stepLatency;
     private int stepInFlight;
 
     private AerMesh(MeshTopology mesh, RouterParameters params, MulticastTable table) {
@@ -187,8 +230,8 @@ public final class AerMesh {
         for (int c = 0; c < cores; c++) {
             coreX[c] = c % mesh.width();
             coreY[c] = c / mesh.width();
-            neighborFifo[c * P] = -1;
-            neighborRouter[c * P] = -1;
+            neighborFifo[c * P] = cores * P;
+            neighborRouter[c * P] = cores;
             for (int o = 1; o < P; o++) {
                 Port port = Port.of(o);
                 int nb = mesh.neighbor(c, port);
@@ -196,17 +239,18 @@ public final class AerMesh {
                 neighborRouter[c * P + o] = nb;
             }
         }
-        slotEntry = new long[(int) slots];
-        slotArrival = new int[(int) slots];
-        slotDestXy = new int[(int) slots];
-        fifoHead = new int[cores * P];
-        fifoCount = new int[cores * P];
+        // One more slot, FIFO and mask word: the delivery sink's (see neighborFifo).
+        slotEntry = new long[(int) slots + 1];
+        slotArrival = tableRouting || params.linkPacketsPerCycle() > 1 ? new int[(int) slots + 1] : null;
+        deliveredHops = tableRouting ? new int[deliveredCore.length] : null;
+        fifoHead = new int[cores * P + 1];
+        fifoCount = new int[cores * P + 1];
+        fifoPeak = new int[cores * P + 1];
         headPorts = new int[cores * P];
         headBlocked = new int[cores * P];
-        outUsed = new long[cores * P];
+        outUsed = tableRouting || params.linkPacketsPerCycle() > 1 ? new long[cores * P] : null;
         pendingCores = new int[cores];
-        routerFifoMask = new int[cores];
-        arrivedFifoMask = new int[cores];
+        routerFifoMask = new int[cores + 1];
         sourceStart = new int[cores + 1];
         sourceNext = new int[cores];
     }
@@ -315,14 +359,14 @@ public final class AerMesh {
         final int[] slotArrival = this.slotArrival;
         final int[] fifoHead = this.fifoHead;
         final int[] fifoCount = this.fifoCount;
-        final int[] headPorts = this.headPorts;
-        final int[] headBlocked = this.headBlocked;
-        final long[] outUsed = this.outUsed;
         final int[] pendingCores = this.pendingCores;
         final int[] routerFifoMask = this.routerFifoMask;
         final int[] sourceStart = this.sourceStart;
         final int[] sourceNext = this.sourceNext;
         final int[] sourceOrder = this.sourceOrder;
+        final int[] packetKey = this.packetKey;
+        final int[] coreX = this.coreX;
+        final int[] coreY = this.coreY;
 
         // The core-side queues: packet numbers sorted by source, injection order kept (counting sort).
         Arrays.fill(sourceStart, 0);
@@ -337,21 +381,27 @@ public final class AerMesh {
             sourceOrder[sourceNext[packetSource[i]]++] = i;
         }
         System.arraycopy(sourceStart, 0, sourceNext, 0, cores);
+        if (!tableRouting && deliveredPacket.length < n) {
+            // X-Y delivers each packet at most once: room for all deliveries, so the pass checks none.
+            growDeliveries(n);
+        }
 
         Arrays.fill(fifoHead, 0);
         Arrays.fill(fifoCount, 0);
         Arrays.fill(headPorts, -1);
         Arrays.fill(headBlocked, 0);
         Arrays.fill(routerFifoMask, 0);
-        Arrays.fill(arrivedFifoMask, 0);
-        Arrays.fill(outUsed, 0);
+        if (outUsed != null) {
+            Arrays.fill(outUsed, 0);
+        }
         int pendingCoreCount = 0;
         for (int c = 0; c < cores; c++) {
             if (sourceStart[c + 1] > sourceStart[c]) {
                 pendingCores[pendingCoreCount++] = c;
             }
         }
-        final int[] peak = new int[cores * P];
+        final int[] peak = this.fifoPeak;
+        Arrays.fill(peak, 0);
         final long[] linkPackets = new long[cores * P];
         final long[] droppedByRouter = new long[DropReason.COUNT * cores];
 
@@ -359,7 +409,6 @@ public final class AerMesh {
         stepDelivered = 0;
         stepDroppedTimeout = 0;
         stepDroppedNoRoute = 0;
-        stepLatency = 0;
         stepInFlight = 0;
         int pending = n;
         int k = 0;
@@ -380,12 +429,15 @@ public final class AerMesh {
                         int t = fifoHead[f] + fifoCount[f];
                         int slot = f * cap + (t >= cap ? t - cap : t);
                         final int packet = sourceOrder[sourceNext[c]++];
-                        slotEntry[slot] = packet;
-                        if (!tableRouting) {
+                        if (tableRouting) {
+                            slotEntry[slot] = packet;
+                        } else {
                             final int d = packetKey[packet];
-                            slotDestXy[slot] = coreX[d] << 16 | coreY[d];
+                            slotEntry[slot] = packet | (long) coreX[d] << 32 | (long) coreY[d] << 48;
                         }
-                        slotArrival[slot] = k - 1;
+                        if (slotArrival != null) {
+                            slotArrival[slot] = k - 1;
+                        }
                         int count = ++fifoCount[f];
                         if (count > peak[f]) {
                             peak[f] = count;
@@ -401,7 +453,8 @@ public final class AerMesh {
                 }
                 pendingCoreCount = kept;
             }
-            progress |= routerPass(k, kB, peak, linkPackets, droppedByRouter);
+            progress |= tableRouting ? tablePass(k, kB, peak, linkPackets, droppedByRouter)
+                    : xyPass(k, kB, peak, linkPackets, droppedByRouter);
             k++;
             if (!progress && !drop) {
                 throw new IllegalStateException("deadlock under BACKPRESSURE at cycle " + (k - 1) + ": "
@@ -413,11 +466,11 @@ public final class AerMesh {
         final long delivered = stepDelivered;
         final long droppedTimeout = stepDroppedTimeout;
         final long droppedNoRoute = stepDroppedNoRoute;
-        final double latency = stepLatency;
         if (sent != delivered + droppedTimeout + droppedNoRoute) {
             throw new IllegalStateException("copy accounting broken: sent " + sent + " != delivered " + delivered
                     + " + dropped " + (droppedTimeout + droppedNoRoute));
         }
+        final double latency = deliveryLatencies();
         long hopsEw = 0;
         long hopsNs = 0;
         for (int c = 0; c < cores; c++) {
@@ -427,47 +480,73 @@ public final class AerMesh {
         double energy = n * params.injectionJoules() + hopsEw * params.hopEastWestJoules()
                 + hopsNs * params.hopNorthSouthJoules();
         return new StepReport(n, sent, delivered, droppedTimeout, droppedNoRoute, hopsEw, hopsNs, energy, latency, k,
-                peak, linkPackets, droppedByRouter);
+                Arrays.copyOf(peak, cores * P), linkPackets, droppedByRouter);
     }
 
     /**
-     * One router cycle's forwarding pass over every router (step 2 and 3 of the class comment).
-     * Updates the {@code step*} counters.
+     * Fills {@code deliveredLatency} from the delivery records of the step:
+     * {@code t = h_EW·hopEastWestSeconds + h_NS·hopNorthSouthSeconds + (k − h_EW − h_NS)·cycleSeconds},
+     * with {@code k} the delivery cycle and the hop counts the copy carried (multicast) or, on an X-Y
+     * mesh, {@code |Δx|} and {@code |Δy|} between source and destination, which is exactly what an
+     * X-Y route crosses.
      *
-     * @return true if any copy moved, was delivered or was dropped
+     * @return the largest latency, 0 if nothing was delivered
      */
-    private boolean routerPass(int k, long kB, int[] peak, long[] linkPackets, long[] droppedByRouter) {
-        final int cores = this.cores;
-        final int cap = this.cap;
-        final boolean tableRouting = this.tableRouting;
-        final int bandwidth = params.linkPacketsPerCycle();
-        final boolean drop = params.policy() == CongestionPolicy.DROP;
-        final int timeout = params.dropTimeoutCycles();
+    private double deliveryLatencies() {
         final double tEw = params.hopEastWestSeconds();
         final double tNs = params.hopNorthSouthSeconds();
         final double tCycle = params.cycleSeconds();
+        double latency = 0;
+        for (int i = 0; i < deliveredCount; i++) {
+            int ew;
+            int ns;
+            if (tableRouting) {
+                ew = deliveredHops[i] & HOP_MAX;
+                ns = deliveredHops[i] >>> 16;
+            } else {
+                int source = packetSource[deliveredPacket[i]];
+                int core = deliveredCore[i];
+                ew = Math.abs(coreX[source] - coreX[core]);
+                ns = Math.abs(coreY[source] - coreY[core]);
+            }
+            double t = ew * tEw + ns * tNs + (deliveredCycle[i] - ew - ns) * tCycle;
+            deliveredLatency[i] = t;
+            if (t > latency) {
+                latency = t;
+            }
+        }
+        return latency;
+    }
+
+    /**
+     * One router cycle's forwarding pass over every router of an X-Y mesh (step 2 and 3 of the class
+     * comment). Updates the {@code step*} counters and the delivery records.
+     *
+     * @return true if any copy moved, was delivered or was dropped
+     */
+    private boolean xyPass(int k, long kB, int[] peak, long[] linkPackets, long[] droppedByRouter) {
+        final int cores = this.cores;
+        final int cap = this.cap;
+        final int bandwidth = params.linkPacketsPerCycle();
+        final boolean drop = params.policy() == CongestionPolicy.DROP;
+        final int timeout = params.dropTimeoutCycles();
         final long[] slotEntry = this.slotEntry;
         final int[] slotArrival = this.slotArrival;
-        final int[] slotDestXy = this.slotDestXy;
         final int[] fifoHead = this.fifoHead;
         final int[] fifoCount = this.fifoCount;
-        final int[] headPorts = this.headPorts;
         final int[] headBlocked = this.headBlocked;
         final long[] outUsed = this.outUsed;
         final int[] neighborFifo = this.neighborFifo;
         final int[] neighborRouter = this.neighborRouter;
         final int[] routerFifoMask = this.routerFifoMask;
-        final int[] arrivedFifoMask = this.arrivedFifoMask;
-        final int[] packetKey = this.packetKey;
         final int[] coreX = this.coreX;
         final int[] coreY = this.coreY;
-        final int noRouteBase = DropReason.NO_ROUTE.ordinal() * cores;
+        final int[] deliveredCore = this.deliveredCore;
+        final int[] deliveredPacket = this.deliveredPacket;
+        final int[] deliveredCycle = this.deliveredCycle;
         final int timeoutBase = DropReason.TIMEOUT.ordinal() * cores;
-        long sent = stepSent;
-        long delivered = stepDelivered;
+        int deliveries = deliveredCount;
         long droppedTimeout = stepDroppedTimeout;
-        long droppedNoRoute = stepDroppedNoRoute;
-        double latency = stepLatency;
         int inFlight = stepInFlight;
         boolean progress = false;
         // (k + r) mod 5 kept incrementally: an integer division per router costs more than the visit's
@@ -476,15 +555,144 @@ public final class AerMesh {
         for (int r = 0; r < cores; r++) {
             final int first = nextFirst;
             nextFirst = first == P - 1 ? 0 : first + 1;
-            final int nonEmpty = routerFifoMask[r];
-            if (nonEmpty == 0) {
+            final int mask = routerFifoMask[r];
+            if (mask == 0) {
                 continue;
             }
+            final int nonEmpty = mask & ALL_PORTS;
+            // FIFOs filled earlier in this pass become visible from the next cycle on.
+            int live = nonEmpty | mask >>> P;
             final int base = r * P;
             final int xr = coreX[r];
             final int yr = coreY[r];
+            // Bit o set once output o has sent `bandwidth` packets in this cycle (only this visit uses it).
+            int fullLinks = 0;
             // The non-empty ports, rotated so that port `first` is bit 0 (round-robin order).
-            for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ((1 << P) - 1); rot != 0;
+            for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ALL_PORTS; rot != 0;
+                    rot &= rot - 1) {
+                int p = Integer.numberOfTrailingZeros(rot) + first;
+                if (p >= P) {
+                    p -= P;
+                }
+                final int f = base + p;
+                // The first head of a visited FIFO arrived before this cycle (see routerFifoMask);
+                // later ones (bandwidth > 1) are checked.
+                for (int moves = 0; ; ) {
+                    final int headSlot = f * cap + fifoHead[f];
+                    final long e = slotEntry[headSlot];
+                    final int o = XY_PORT[3 * Integer.signum(((int) (e >>> 32) & HOP_MAX) - xr)
+                            + Integer.signum((int) (e >>> 48) - yr) + 4];
+                    final int out = base + o;
+                    final int g = neighborFifo[out];
+                    final int count = fifoCount[g];
+                    if ((fullLinks & 1 << o) == 0 && count < cap) {
+                        // A delivery (o = 0) goes to the sink: recorded, sink count unchanged. The record
+                        // is written for every move and kept only for a delivery.
+                        final int delivery = (o - 1) >>> 31;
+                        deliveredCore[deliveries] = r;
+                        deliveredPacket[deliveries] = (int) e;
+                        deliveredCycle[deliveries] = k;
+                        deliveries += delivery;
+                        inFlight -= delivery;
+                        int t = fifoHead[g] + count;
+                        int slot = g * cap + (t >= cap ? t - cap : t);
+                        slotEntry[slot] = e;
+                        if (slotArrival != null) {
+                            slotArrival[slot] = k;
+                        }
+                        fifoCount[g] = count + 1 - delivery;
+                        peak[g] = Math.max(peak[g], count + 1);
+                        // Branch-free: the FIFO's bit is set only by its first packet (count was 0).
+                        routerFifoMask[neighborRouter[out]] |= ((count - 1) >>> 31) << ARRIVAL_SHIFT[o];
+                        if (bandwidth == 1) {
+                            fullLinks |= 1 << o;
+                        } else {
+                            final long used = Math.max(outUsed[out], kB) + 1;
+                            outUsed[out] = used;
+                            if (used == kB + bandwidth) {
+                                fullLinks |= 1 << o;
+                            }
+                        }
+                        linkPackets[out]++;
+                        int h = fifoHead[f] + 1;
+                        fifoHead[f] = h == cap ? 0 : h;
+                        int left = --fifoCount[f];
+                        live &= ~(((left - 1) >>> 31) << p);
+                        if (drop) {
+                            headBlocked[f] = 0;
+                        }
+                        progress = true;
+                        if (++moves == bandwidth || left == 0 || slotArrival[f * cap + (h == cap ? 0 : h)] >= k) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (drop && ++headBlocked[f] > timeout) {
+                        droppedTimeout++;
+                        droppedByRouter[timeoutBase + r]++;
+                        int h = fifoHead[f] + 1;
+                        fifoHead[f] = h == cap ? 0 : h;
+                        if (--fifoCount[f] == 0) {
+                            live &= ~(1 << p);
+                        }
+                        headBlocked[f] = 0;
+                        inFlight--;
+                        progress = true;
+                    }
+                    break;
+                }
+            }
+            routerFifoMask[r] = live;
+        }
+        stepDelivered += deliveries - deliveredCount;
+        deliveredCount = deliveries;
+        stepDroppedTimeout = droppedTimeout;
+        stepInFlight = inFlight;
+        return progress;
+    }
+
+    /**
+     * One router cycle's forwarding pass over every router of a multicast mesh (step 2 and 3 of the
+     * class comment). Updates the {@code step*} counters and the delivery records.
+     *
+     * @return true if any copy moved, was delivered or was dropped
+     */
+    private boolean tablePass(int k, long kB, int[] peak, long[] linkPackets, long[] droppedByRouter) {
+        final int cores = this.cores;
+        final int cap = this.cap;
+        final int bandwidth = params.linkPacketsPerCycle();
+        final boolean drop = params.policy() == CongestionPolicy.DROP;
+        final int timeout = params.dropTimeoutCycles();
+        final long[] slotEntry = this.slotEntry;
+        final int[] slotArrival = this.slotArrival;
+        final int[] fifoHead = this.fifoHead;
+        final int[] fifoCount = this.fifoCount;
+        final int[] headPorts = this.headPorts;
+        final int[] headBlocked = this.headBlocked;
+        final long[] outUsed = this.outUsed;
+        final int[] neighborFifo = this.neighborFifo;
+        final int[] neighborRouter = this.neighborRouter;
+        final int[] routerFifoMask = this.routerFifoMask;
+        final int noRouteBase = DropReason.NO_ROUTE.ordinal() * cores;
+        final int timeoutBase = DropReason.TIMEOUT.ordinal() * cores;
+        long sent = stepSent;
+        long delivered = stepDelivered;
+        long droppedTimeout = stepDroppedTimeout;
+        long droppedNoRoute = stepDroppedNoRoute;
+        int inFlight = stepInFlight;
+        boolean progress = false;
+        int nextFirst = k % P;
+        for (int r = 0; r < cores; r++) {
+            final int first = nextFirst;
+            nextFirst = first == P - 1 ? 0 : first + 1;
+            final int mask = routerFifoMask[r];
+            if (mask == 0) {
+                continue;
+            }
+            final int nonEmpty = mask & ALL_PORTS;
+            int live = nonEmpty | mask >>> P;
+            final int base = r * P;
+            for (int rot = ((nonEmpty >>> first) | (nonEmpty << (P - first))) & ALL_PORTS; rot != 0;
                     rot &= rot - 1) {
                 int p = Integer.numberOfTrailingZeros(rot) + first;
                 if (p >= P) {
@@ -498,69 +706,6 @@ public final class AerMesh {
                         break;
                     }
                     final long e = slotEntry[headSlot];
-                    if (!tableRouting) {
-                        // X-Y: one output port, recomputed at each try; written with few branches.
-                        final int dxy = slotDestXy[headSlot];
-                        final int o = XY_PORT[3 * Integer.signum((dxy >>> 16) - xr) + Integer.signum((dxy & 0xFFFF) - yr) + 4];
-                        final int out = base + o;
-                        final long used = Math.max(outUsed[out], kB);
-                        boolean moved = used < kB + bandwidth;
-                        if (moved) {
-                            if (o == 0) {
-                                int ew = (int) (e >>> 32) & HOP_MAX;
-                                int ns = (int) (e >>> 48);
-                                double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                                if (t > latency) {
-                                    latency = t;
-                                }
-                                recordDelivery(r, (int) e, t);
-                                delivered++;
-                            } else {
-                                final int g = neighborFifo[out];
-                                moved = fifoCount[g] < cap;
-                                if (moved) {
-                                    int t = fifoHead[g] + fifoCount[g];
-                                    int slot = g * cap + (t >= cap ? t - cap : t);
-                                    slotEntry[slot] = e + HOP_INCREMENT[o];
-                                    slotDestXy[slot] = dxy;
-                                    slotArrival[slot] = k;
-                                    int count = ++fifoCount[g];
-                                    peak[g] = Math.max(peak[g], count);
-                                    if (count == 1) {
-                                        int nb = neighborRouter[out];
-                                        arrivedFifoMask[nb] |= 1 << (g - nb * P);
-                                    }
-                                    inFlight++;
-                                }
-                            }
-                        }
-                        if (moved) {
-                            outUsed[out] = used + 1;
-                            linkPackets[out]++;
-                            int h = fifoHead[f] + 1;
-                            fifoHead[f] = h == cap ? 0 : h;
-                            int left = --fifoCount[f];
-                            routerFifoMask[r] &= ~(((left - 1) >>> 31) << p);
-                            headBlocked[f] = 0;
-                            inFlight--;
-                            moves++;
-                            progress = true;
-                            continue;
-                        }
-                        if (drop && ++headBlocked[f] > timeout) {
-                            droppedTimeout++;
-                            droppedByRouter[timeoutBase + r]++;
-                            int h = fifoHead[f] + 1;
-                            fifoHead[f] = h == cap ? 0 : h;
-                            if (--fifoCount[f] == 0) {
-                                routerFifoMask[r] &= ~(1 << p);
-                            }
-                            headBlocked[f] = 0;
-                            inFlight--;
-                            progress = true;
-                        }
-                        break;
-                    }
                     int ports = headPorts[f];
                     if (ports < 0) {
                         ports = tableRoute(r, p, (int) e);
@@ -569,7 +714,7 @@ public final class AerMesh {
                             droppedByRouter[noRouteBase + r]++;
                             fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
                             if (--fifoCount[f] == 0) {
-                                routerFifoMask[r] &= ~(1 << p);
+                                live &= ~(1 << p);
                             }
                             inFlight--;
                             progress = true;
@@ -586,13 +731,7 @@ public final class AerMesh {
                             continue;
                         }
                         if (o == 0) {
-                            int ew = (int) (e >>> 32) & HOP_MAX;
-                            int ns = (int) (e >>> 48);
-                            double t = ew * tEw + ns * tNs + (k - ew - ns) * tCycle;
-                            if (t > latency) {
-                                latency = t;
-                            }
-                            recordDelivery(r, (int) e, t);
+                            recordDelivery(r, (int) e, k, (int) (e >>> 32));
                             delivered++;
                         } else {
                             final int g = neighborFifo[out];
@@ -612,8 +751,7 @@ public final class AerMesh {
                                 peak[g] = count;
                             }
                             if (count == 1) {
-                                int nb = neighborRouter[out];
-                                arrivedFifoMask[nb] |= 1 << (g - nb * P);
+                                routerFifoMask[neighborRouter[out]] |= 1 << ARRIVAL_SHIFT[o];
                             }
                             inFlight++;
                         }
@@ -627,7 +765,7 @@ public final class AerMesh {
                     if (remaining == 0) {
                         fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
                         if (--fifoCount[f] == 0) {
-                            routerFifoMask[r] &= ~(1 << p);
+                            live &= ~(1 << p);
                         }
                         inFlight--;
                         headPorts[f] = -1;
@@ -642,7 +780,7 @@ public final class AerMesh {
                         droppedByRouter[timeoutBase + r] += copies;
                         fifoHead[f] = fifoHead[f] + 1 == cap ? 0 : fifoHead[f] + 1;
                         if (--fifoCount[f] == 0) {
-                            routerFifoMask[r] &= ~(1 << p);
+                            live &= ~(1 << p);
                         }
                         inFlight--;
                         headPorts[f] = -1;
@@ -652,16 +790,12 @@ public final class AerMesh {
                     break;
                 }
             }
-        }
-        for (int r = 0; r < cores; r++) {
-            routerFifoMask[r] |= arrivedFifoMask[r];
-            arrivedFifoMask[r] = 0;
+            routerFifoMask[r] = live;
         }
         stepSent = sent;
         stepDelivered = delivered;
         stepDroppedTimeout = droppedTimeout;
         stepDroppedNoRoute = droppedNoRoute;
-        stepLatency = latency;
         stepInFlight = inFlight;
         return progress;
     }
@@ -681,17 +815,28 @@ public final class AerMesh {
         return neighborFifo[r * P + straight] < 0 ? 0 : 1 << straight;
     }
 
-    private void recordDelivery(int core, int packet, double latencySeconds) {
+    /** Appends a delivery record (multicast meshes); {@code hops} is the copy's {@code h_EW | h_NS << 16}. */
+    private void recordDelivery(int core, int packet, int cycle, int hops) {
         int i = deliveredCount;
         if (i == deliveredCore.length) {
-            deliveredCore = Arrays.copyOf(deliveredCore, 2 * i);
-            deliveredPacket = Arrays.copyOf(deliveredPacket, 2 * i);
-            deliveredLatency = Arrays.copyOf(deliveredLatency, 2 * i);
+            growDeliveries(2 * i);
         }
         deliveredCore[i] = core;
         deliveredPacket[i] = packet;
-        deliveredLatency[i] = latencySeconds;
+        deliveredCycle[i] = cycle;
+        deliveredHops[i] = hops;
         deliveredCount = i + 1;
+    }
+
+    /** Grows the delivery records to {@code n} entries, keeping those recorded. */
+    private void growDeliveries(int n) {
+        deliveredCore = Arrays.copyOf(deliveredCore, n);
+        deliveredPacket = Arrays.copyOf(deliveredPacket, n);
+        deliveredCycle = Arrays.copyOf(deliveredCycle, n);
+        deliveredLatency = Arrays.copyOf(deliveredLatency, n);
+        if (tableRouting) {
+            deliveredHops = Arrays.copyOf(deliveredHops, n);
+        }
     }
 
     private static IllegalStateException hopOverflow(int core) {

@@ -91,15 +91,15 @@ final class TrainCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
         }
-        if (!(irDropOhms >= 0 && irDropOhms < Double.POSITIVE_INFINITY)) {
-            throw new CommandLine.ParameterException(cl, "--ir-drop-ohms must be non-negative and finite, got " + irDropOhms);
+        ModelTraining.Options options;
+        try {
+            options = new ModelTraining.Options(devicesPerCell, irDropOhms);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage().replace("analogDevicesPerCell", "--devices-per-cell")
+                    .replace("hwaIrDropWireOhms", "--ir-drop-ohms"));
         }
         if (irDropOhms > 0 && m != ModelHeader.Mode.HWA) {
             throw new CommandLine.ParameterException(cl, "--ir-drop-ohms is for --mode hwa, got --mode " + m.label());
-        }
-        if (devicesPerCell < 1 || devicesPerCell > AnalogSgdConfig.MAX_DEVICES_PER_CELL) {
-            throw new CommandLine.ParameterException(cl, "--devices-per-cell must be in [1, "
-                    + AnalogSgdConfig.MAX_DEVICES_PER_CELL + "], got " + devicesPerCell);
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -128,7 +128,6 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
-        ModelTraining.Options options = new ModelTraining.Options(devicesPerCell, irDropOhms);
         ModelTraining.Result r = ModelTraining.train(m, layers, p, config, spiking, options, data, e -> {
             err.printf(Locale.ROOT, "train: epoch %d/%d loss=%.4f train_accuracy=%.4f (%.1f s)%n", e.epoch(), epochs,
                     e.loss(), e.trainAccuracy(), e.seconds());
